@@ -47,7 +47,8 @@ private:
     int readInt(const QString& key, int fallback) const;
     bool writeInt(const QString& key, int value);
 
-    QSettings m_settings;
+    // mutable: reading an array moves QSettings' group cursor, even in a const getter.
+    mutable QSettings m_settings;
 };
 
 } // namespace strongroom

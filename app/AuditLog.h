@@ -36,7 +36,7 @@ public:
     QCoro::Task<AuditVerification> verify();
     // Every entry about one secret, oldest first (for the Activity tab).
     QCoro::Task<Result<QList<AuditEntry>>> entriesFor(QString connection, QString path);
-    // The last `count` entries, oldest first (for the log viewer).
+    // The last `count` entries (all of them when count <= 0), oldest first (for the log viewer).
     QCoro::Task<Result<QList<AuditEntry>>> recent(int count);
 
     // The OS user name recorded as actor.

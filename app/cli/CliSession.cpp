@@ -1,0 +1,73 @@
+#include "CliSession.h"
+
+#include "Connection.h"
+#include "PassphraseSource.h"
+#include "Workspace.h"
+
+namespace strongroom::cli {
+
+namespace {
+using Kind = BackendError::Kind;
+}
+
+CliSession::CliSession(CliOutput output)
+    : m_output(output) {}
+
+CliSession::~CliSession() = default;
+
+Workspace& CliSession::workspace() {
+    if (!m_workspace) {
+        m_workspace = std::make_unique<Workspace>(AppPaths::fromEnvironment());
+    }
+    return *m_workspace;
+}
+
+SecretService& CliSession::secrets() { return *workspace().secrets(); }
+
+QCoro::Task<Result<Connection*>> CliSession::openConnection() {
+    if (m_options.connection == Workspace::localConnectionId()) {
+        co_return co_await openLocalStore();
+    }
+    if (auto* open = workspace().connection(m_options.connection)) {
+        co_return open;
+    }
+    for (const auto& saved : workspace().savedConnections()) {
+        if (saved.id == m_options.connection) {
+            // Remote stores sign in through the GUI's provider dialogs; the CLI holds no flow to
+            // obtain their credentials, so it says so instead of pretending to connect.
+            co_return BackendError(Kind::Unsupported,
+                                   QStringLiteral("connection '%1' (%2) can only be opened in "
+                                                  "the Strongroom window")
+                                       .arg(saved.id, saved.providerId));
+        }
+    }
+    co_return BackendError(Kind::NotFound,
+                           QStringLiteral("no connection '%1' (see: strongroom-cli connections)")
+                               .arg(m_options.connection));
+}
+
+QCoro::Task<Result<Connection*>> CliSession::openLocalStore() {
+    if (auto* open = workspace().connection(Workspace::localConnectionId())) {
+        co_return open;
+    }
+    const auto protection = co_await workspace().probeLocalStore();
+    if (!protection) {
+        if (protection.error().kind() == Kind::NotFound) {
+            co_return BackendError(Kind::NotFound,
+                                   QStringLiteral("there is no local store yet (create it with: "
+                                                  "strongroom-cli store init)"));
+        }
+        co_return protection.error();
+    }
+    SecretBytes passphrase;
+    if (*protection == LocalKeyProtection::Passphrase) {
+        auto typed = co_await PassphraseSource(m_options).forUnlock();
+        if (!typed) {
+            co_return typed.error();
+        }
+        passphrase = std::move(*typed);
+    }
+    co_return co_await workspace().openLocalStore(std::move(passphrase));
+}
+
+} // namespace strongroom::cli

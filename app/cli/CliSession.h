@@ -1,0 +1,46 @@
+#pragma once
+
+#include "CliOutput.h"
+#include "GlobalOptions.h"
+#include "Result.h"
+
+#include <QCoroTask>
+#include <QPointer>
+
+#include <memory>
+
+namespace strongroom {
+class Connection;
+class SecretService;
+class Workspace;
+} // namespace strongroom
+
+namespace strongroom::cli {
+
+// What one command invocation works with: the parsed global options, the output, and the
+// workspace (built on first use, so `--help` and usage errors touch no file). Opens the
+// connection named by --connection, unlocking the local store with the keychain key or a
+// passphrase from PassphraseSource.
+class CliSession {
+public:
+    explicit CliSession(CliOutput output = CliOutput());
+    ~CliSession();
+
+    CliOutput& output() { return m_output; }
+    GlobalOptions& options() { return m_options; }
+
+    Workspace& workspace();
+    SecretService& secrets();
+
+    // The connection named by --connection, opened and unlocked.
+    QCoro::Task<Result<Connection*>> openConnection();
+    // The local store, opened and unlocked (keychain key or passphrase).
+    QCoro::Task<Result<Connection*>> openLocalStore();
+
+private:
+    CliOutput m_output;
+    GlobalOptions m_options;
+    std::unique_ptr<Workspace> m_workspace;
+};
+
+} // namespace strongroom::cli

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace strongroom::cli {
+
+// Options every command accepts, wherever they appear on the command line.
+struct GlobalOptions {
+    QString connection = QStringLiteral("local");
+    bool json = false;
+    // Where a passphrase comes from in scripts; never the passphrase itself (argv is visible to
+    // every user through /proc).
+    std::optional<int> passphraseFd;
+    QString passphraseFile;
+
+    bool hasPassphraseSource() const { return passphraseFd.has_value() || !passphraseFile.isEmpty(); }
+};
+
+} // namespace strongroom::cli

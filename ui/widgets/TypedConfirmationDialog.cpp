@@ -1,0 +1,80 @@
+#include "TypedConfirmationDialog.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace strongroom {
+
+TypedConfirmationDialog::TypedConfirmationDialog(const QString& title, const QString& consequence,
+                                                 const QString& expectedName,
+                                                 const QString& actionLabel, QWidget* parent)
+    : QDialog(parent)
+    , m_expectedName(expectedName) {
+    setWindowTitle(title);
+
+    auto* consequenceLabel = new QLabel(consequence, this);
+    consequenceLabel->setWordWrap(true);
+
+    auto* prompt = new QLabel(
+        tr("To confirm, type the name <b>%1</b> below:").arg(expectedName.toHtmlEscaped()), this);
+    prompt->setTextFormat(Qt::RichText);
+    prompt->setWordWrap(true);
+    // The name is also selectable so the operator can check what exactly is asked for.
+    prompt->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_nameField = new QLineEdit(this);
+    m_nameField->setAccessibleName(tr("Name to confirm"));
+    m_nameField->setPlaceholderText(expectedName);
+    prompt->setBuddy(m_nameField);
+
+    m_hint = new QLabel(this);
+    m_hint->setWordWrap(true);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_confirmButton = buttons->addButton(actionLabel, QDialogButtonBox::DestructiveRole);
+    // Enter in the field must never confirm by accident: the confirm button is not a default.
+    m_confirmButton->setAutoDefault(false);
+    m_confirmButton->setDefault(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(consequenceLabel);
+    layout->addSpacing(6);
+    layout->addWidget(prompt);
+    layout->addWidget(m_nameField);
+    layout->addWidget(m_hint);
+    layout->addWidget(buttons);
+
+    connect(m_nameField, &QLineEdit::textChanged, this,
+            &TypedConfirmationDialog::updateConfirmable);
+    connect(m_confirmButton, &QPushButton::clicked, this, [this] {
+        if (isConfirmable()) {
+            accept();
+        }
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    m_nameField->setFocus();
+    updateConfirmable();
+}
+
+bool TypedConfirmationDialog::isConfirmable() const {
+    return m_nameField->text() == m_expectedName;
+}
+
+void TypedConfirmationDialog::updateConfirmable() {
+    const bool matches = isConfirmable();
+    m_confirmButton->setEnabled(matches);
+    const QString typed = m_nameField->text();
+    if (typed.isEmpty() || matches) {
+        m_hint->clear();
+    } else if (m_expectedName.startsWith(typed)) {
+        m_hint->setText(tr("Keep typing: the name must match exactly."));
+    } else {
+        m_hint->setText(tr("This does not match the name (it is case-sensitive)."));
+    }
+}
+
+} // namespace strongroom

@@ -70,4 +70,32 @@ QCoro::Task<Result<Connection*>> CliSession::openLocalStore() {
     co_return co_await workspace().openLocalStore(std::move(passphrase));
 }
 
+QCoro::Task<LocalStoreState> CliSession::describeLocalStore() {
+    LocalStoreState described;
+    const auto protection = co_await workspace().probeLocalStore();
+    if (!protection) {
+        const bool absent = protection.error().kind() == Kind::NotFound;
+        described.state = absent ? QStringLiteral("absent")
+                                 : BackendError::kindName(protection.error().kind());
+        if (!absent) {
+            described.error = protection.error();
+        }
+        co_return described;
+    }
+    described.exists = true;
+    const bool keychain = *protection == LocalKeyProtection::Keychain;
+    described.protection = keychain ? QStringLiteral("keychain") : QStringLiteral("passphrase");
+    described.state = connectionStateName(ConnectionState::Locked);
+    if (keychain || PassphraseSource(m_options).hasScriptSource()) {
+        const auto opened = co_await openLocalStore();
+        if (opened) {
+            described.state = connectionStateName((*opened)->state());
+        } else {
+            described.state = BackendError::kindName(opened.error().kind());
+            described.error = opened.error();
+        }
+    }
+    co_return described;
+}
+
 } // namespace strongroom::cli

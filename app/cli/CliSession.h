@@ -8,6 +8,7 @@
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 namespace strongroom {
 class Connection;
@@ -16,6 +17,14 @@ class Workspace;
 } // namespace strongroom
 
 namespace strongroom::cli {
+
+// The local store as `store status` and `connections` report it.
+struct LocalStoreState {
+    bool exists = false;
+    QString protection; // "keychain", "passphrase", empty when absent
+    QString state;      // a connection state name, "absent", or the error kind that kept it shut
+    std::optional<BackendError> error; // why it did not open
+};
 
 // What one command invocation works with: the parsed global options, the output, and the
 // workspace (built on first use, so `--help` and usage errors touch no file). Opens the
@@ -36,6 +45,9 @@ public:
     QCoro::Task<Result<Connection*>> openConnection();
     // The local store, opened and unlocked (keychain key or passphrase).
     QCoro::Task<Result<Connection*>> openLocalStore();
+    // Opens the store only when that needs no prompt (keychain key, or a passphrase source was
+    // given); a passphrase store without one is reported as locked.
+    QCoro::Task<LocalStoreState> describeLocalStore();
 
 private:
     CliOutput m_output;

@@ -74,8 +74,6 @@ SecretBytes SecretPrinter::asJson(const SecretValue& value, const QString& conne
     return out;
 }
 
-SecretBytes SecretPrinter::field(const SecretField& field) { return field.value; }
-
 void SecretPrinter::appendJsonString(SecretBytes& out, std::string_view text) {
     static constexpr char hex[] = "0123456789abcdef";
     out.append("\"");

@@ -19,8 +19,6 @@ public:
     // "text" for text, "base64" for binary.
     static SecretBytes asJson(const SecretValue& value, const QString& connection,
                               const QString& path, const QString& version);
-    // One value as it was stored (a nested JSON field as its compact JSON text).
-    static SecretBytes field(const SecretField& field);
 
     // Appends `text` as a quoted, escaped JSON string.
     static void appendJsonString(SecretBytes& out, std::string_view text);

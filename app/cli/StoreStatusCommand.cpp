@@ -2,7 +2,6 @@
 
 #include "CliSession.h"
 #include "CommandParser.h"
-#include "Connection.h"
 #include "PassphraseSource.h"
 #include "Workspace.h"
 
@@ -30,49 +29,25 @@ QCoro::Task<int> StoreStatusCommand::run(CliSession& session, QStringList argume
     if (auto exit = parser.requirePositional(out, 0, 0)) {
         co_return *exit;
     }
-    Workspace& workspace = session.workspace();
-    const QString file = workspace.paths().localStoreFile();
-    const auto protection = co_await workspace.probeLocalStore();
-    if (!protection && protection.error().kind() != BackendError::Kind::NotFound) {
-        co_return out.fail(protection.error(), file);
-    }
-    QString protectionName;
-    QString state = QStringLiteral("absent");
-    int exitCode = toInt(ExitCode::NotFound);
-    std::optional<BackendError> openError;
-    if (protection) {
-        const bool keychain = *protection == LocalKeyProtection::Keychain;
-        protectionName = keychain ? QStringLiteral("keychain") : QStringLiteral("passphrase");
-        state = connectionStateName(ConnectionState::Locked);
-        exitCode = 0;
-        if (keychain || PassphraseSource(session.options()).hasScriptSource()) {
-            const auto opened = co_await session.openLocalStore();
-            if (opened) {
-                state = connectionStateName((*opened)->state());
-            } else {
-                openError = opened.error();
-                state = BackendError::kindName(opened.error().kind());
-                exitCode = toInt(exitCodeFor(opened.error().kind()));
-            }
-        }
-    }
+    const AppPaths& paths = session.workspace().paths();
+    const LocalStoreState store = co_await session.describeLocalStore();
     if (session.options().json) {
-        out.writeJson(QJsonObject{{QStringLiteral("file"), file},
-                                  {QStringLiteral("exists"), protection.ok()},
-                                  {QStringLiteral("protection"), protectionName},
-                                  {QStringLiteral("state"), state},
-                                  {QStringLiteral("auditLog"), workspace.paths().auditLogFile()}});
+        out.writeJson(QJsonObject{{QStringLiteral("file"), paths.localStoreFile()},
+                                  {QStringLiteral("exists"), store.exists},
+                                  {QStringLiteral("protection"), store.protection},
+                                  {QStringLiteral("state"), store.state},
+                                  {QStringLiteral("auditLog"), paths.auditLogFile()}});
     } else {
-        out.line(QStringLiteral("file:       %1").arg(file));
+        out.line(QStringLiteral("file:       %1").arg(paths.localStoreFile()));
         out.line(QStringLiteral("protection: %1")
-                     .arg(protectionName.isEmpty() ? QStringLiteral("-") : protectionName));
-        out.line(QStringLiteral("state:      %1").arg(state));
-        out.line(QStringLiteral("audit log:  %1").arg(workspace.paths().auditLogFile()));
+                     .arg(store.exists ? store.protection : QStringLiteral("-")));
+        out.line(QStringLiteral("state:      %1").arg(store.state));
+        out.line(QStringLiteral("audit log:  %1").arg(paths.auditLogFile()));
     }
-    if (openError) {
-        out.fail(*openError, QStringLiteral("cannot open the local store"));
+    if (store.error) {
+        co_return out.fail(*store.error, QStringLiteral("cannot open the local store"));
     }
-    co_return exitCode;
+    co_return store.exists ? 0 : toInt(ExitCode::NotFound);
 }
 
 } // namespace strongroom::cli

@@ -31,7 +31,9 @@ void CliOutput::writeJson(const QJsonValue& value) const {
     writeAll(m_outFd, {bytes.constData(), static_cast<std::size_t>(bytes.size())});
 }
 
-void CliOutput::writeSecret(std::string_view bytes) const { writeAll(m_outFd, bytes); }
+void CliOutput::writeSecret(std::string_view bytes) const {
+    writeAll(m_outFd, bytes);
+}
 
 void CliOutput::note(const QString& text) const {
     const QByteArray bytes = text.toUtf8() + '\n';

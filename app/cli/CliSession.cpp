@@ -22,7 +22,9 @@ Workspace& CliSession::workspace() {
     return *m_workspace;
 }
 
-SecretService& CliSession::secrets() { return *workspace().secrets(); }
+SecretService& CliSession::secrets() {
+    return *workspace().secrets();
+}
 
 QCoro::Task<Result<Connection*>> CliSession::openConnection() {
     if (m_options.connection == Workspace::localConnectionId()) {
@@ -60,12 +62,12 @@ QCoro::Task<Result<Connection*>> CliSession::openLocalStore() {
         co_return protection.error();
     }
     SecretBytes passphrase;
-    if (*protection == LocalKeyProtection::Passphrase) {
+    if (protection.value() == LocalKeyProtection::Passphrase) {
         auto typed = co_await PassphraseSource(m_options).forUnlock();
         if (!typed) {
             co_return typed.error();
         }
-        passphrase = std::move(*typed);
+        passphrase = std::move(typed.value());
     }
     co_return co_await workspace().openLocalStore(std::move(passphrase));
 }
@@ -75,21 +77,21 @@ QCoro::Task<LocalStoreState> CliSession::describeLocalStore() {
     const auto protection = co_await workspace().probeLocalStore();
     if (!protection) {
         const bool absent = protection.error().kind() == Kind::NotFound;
-        described.state = absent ? QStringLiteral("absent")
-                                 : BackendError::kindName(protection.error().kind());
+        described.state =
+            absent ? QStringLiteral("absent") : BackendError::kindName(protection.error().kind());
         if (!absent) {
             described.error = protection.error();
         }
         co_return described;
     }
     described.exists = true;
-    const bool keychain = *protection == LocalKeyProtection::Keychain;
+    const bool keychain = protection.value() == LocalKeyProtection::Keychain;
     described.protection = keychain ? QStringLiteral("keychain") : QStringLiteral("passphrase");
     described.state = connectionStateName(ConnectionState::Locked);
     if (keychain || PassphraseSource(m_options).hasScriptSource()) {
         const auto opened = co_await openLocalStore();
         if (opened) {
-            described.state = connectionStateName((*opened)->state());
+            described.state = connectionStateName(opened.value()->state());
         } else {
             described.state = BackendError::kindName(opened.error().kind());
             described.error = opened.error();

@@ -19,9 +19,9 @@ CommandParser::CommandParser(const QString& command, const QString& arguments,
     m_parser.setApplicationDescription(description);
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsCompactedShortOptions);
     // Our own --help: QCommandLineParser's would exit() from inside the coroutine.
-    m_parser.addOption({{QStringLiteral("h"), kHelp}, QStringLiteral("Show help for this command.")});
-    m_parser.addOption({kConnection,
-                        QStringLiteral("The connection to use (default: local)."),
+    m_parser.addOption(
+        {{QStringLiteral("h"), kHelp}, QStringLiteral("Show help for this command.")});
+    m_parser.addOption({kConnection, QStringLiteral("The connection to use (default: local)."),
                         QStringLiteral("id"), QStringLiteral("local")});
     m_parser.addOption({kJson, QStringLiteral("Machine-readable JSON output.")});
     m_parser.addOption({kPassphraseFd,
@@ -55,7 +55,8 @@ std::optional<int> CommandParser::parse(const QStringList& arguments, const CliO
     if (m_parser.isSet(kPassphraseFd)) {
         const auto fd = toCount(m_parser.value(kPassphraseFd));
         if (!fd) {
-            return usageError(output, QStringLiteral("--passphrase-fd needs a file descriptor number"));
+            return usageError(output,
+                              QStringLiteral("--passphrase-fd needs a file descriptor number"));
         }
         global.passphraseFd = *fd;
     }
@@ -74,12 +75,12 @@ std::optional<int> CommandParser::requirePositional(const CliOutput& output, int
                                                     int max) const {
     const auto count = m_parser.positionalArguments().size();
     if (count < min) {
-        return usageError(output, QStringLiteral("missing arguments: usage: strongroom-cli %1")
-                                      .arg(m_synopsis));
+        return usageError(
+            output, QStringLiteral("missing arguments: usage: strongroom-cli %1").arg(m_synopsis));
     }
     if (max >= 0 && count > max) {
-        return usageError(output, QStringLiteral("too many arguments: usage: strongroom-cli %1")
-                                      .arg(m_synopsis));
+        return usageError(
+            output, QStringLiteral("too many arguments: usage: strongroom-cli %1").arg(m_synopsis));
     }
     return std::nullopt;
 }

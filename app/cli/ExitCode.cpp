@@ -28,7 +28,9 @@ ExitCode exitCodeFor(BackendError::Kind kind) {
     return ExitCode::Failure;
 }
 
-int toInt(ExitCode code) { return static_cast<int>(code); }
+int toInt(ExitCode code) {
+    return static_cast<int>(code);
+}
 
 QString exitCodeTable() {
     return QStringLiteral("Exit codes:\n"

@@ -24,7 +24,8 @@ QCoro::Task<int> GetCommand::run(CliSession& session, QStringList arguments) {
                                         "secret, or JSON with --json. With a key, prints only "
                                         "that value, exactly as stored. Each read is audited."));
     const QString versionOption = QStringLiteral("version");
-    parser.addOption({versionOption, QStringLiteral("Read version <id> instead of the current one."),
+    parser.addOption({versionOption,
+                      QStringLiteral("Read version <id> instead of the current one."),
                       QStringLiteral("id")});
     if (auto exit = parser.parse(arguments, out, session.options())) {
         co_return *exit;
@@ -41,7 +42,7 @@ QCoro::Task<int> GetCommand::run(CliSession& session, QStringList arguments) {
     if (!opened) {
         co_return out.fail(opened.error());
     }
-    QPointer<Connection> connection = *opened;
+    QPointer<Connection> connection = opened.value();
     SecretService& secrets = session.secrets();
     QString version = parser.value(versionOption);
     if (version.isEmpty()) {
@@ -62,15 +63,17 @@ QCoro::Task<int> GetCommand::run(CliSession& session, QStringList arguments) {
     const bool json = session.options().json;
     if (key.isEmpty()) {
         const SecretBytes rendered =
-            json ? SecretPrinter::asJson(*value, session.options().connection, ref.path, version)
-                 : SecretPrinter::asLines(*value);
+            json ? SecretPrinter::asJson(value.value(), session.options().connection, ref.path,
+                                         version)
+                 : SecretPrinter::asLines(value.value());
         out.writeSecret(rendered.view());
         co_return 0;
     }
     const SecretField* field = value->field(key);
     if (value->format() != SecretValue::Format::KeyValue || field == nullptr) {
-        co_return out.fail(ExitCode::NotFound,
-                           QStringLiteral("%1 version %2 has no key '%3'").arg(ref.path, version, key));
+        co_return out.fail(
+            ExitCode::NotFound,
+            QStringLiteral("%1 version %2 has no key '%3'").arg(ref.path, version, key));
     }
     if (json) {
         const SecretValue single = SecretValue::keyValue({*field});

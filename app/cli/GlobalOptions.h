@@ -15,7 +15,9 @@ struct GlobalOptions {
     std::optional<int> passphraseFd;
     QString passphraseFile;
 
-    bool hasPassphraseSource() const { return passphraseFd.has_value() || !passphraseFile.isEmpty(); }
+    bool hasPassphraseSource() const {
+        return passphraseFd.has_value() || !passphraseFile.isEmpty();
+    }
 };
 
 } // namespace strongroom::cli

@@ -71,13 +71,16 @@ Result<SecretBytes> toResult(ReadOutcome&& outcome, const QString& what) {
         return BackendError(Kind::PermissionDenied, what);
     }
     if (outcome.error != 0) {
-        return BackendError(Kind::InvalidInput, what + QStringLiteral(": ") +
-                                                    QString::fromLocal8Bit(std::strerror(outcome.error)));
+        return BackendError(Kind::InvalidInput,
+                            what + QStringLiteral(": ") +
+                                QString::fromLocal8Bit(std::strerror(outcome.error)));
     }
     return std::move(outcome.bytes);
 }
 
-QString describeFd(int fd) { return QStringLiteral("cannot read file descriptor %1").arg(fd); }
+QString describeFd(int fd) {
+    return QStringLiteral("cannot read file descriptor %1").arg(fd);
+}
 
 } // namespace
 

@@ -31,7 +31,8 @@ QCoro::Task<Status> ListCommand::collect(SecretService& secrets, Connection* con
         for (const Entry& entry : listed->entries) {
             entries.append(entry);
             if (recursive && entry.isFolder()) {
-                const Status below = co_await collect(secrets, connection, entry.path, true, entries);
+                const Status below =
+                    co_await collect(secrets, connection, entry.path, true, entries);
                 if (!below) {
                     co_return below;
                 }
@@ -58,16 +59,16 @@ QCoro::Task<int> ListCommand::run(CliSession& session, QStringList arguments) {
     if (auto exit = parser.requirePositional(out, 0, 1)) {
         co_return *exit;
     }
-    const QString folder = parser.positional().isEmpty()
-                               ? QString()
-                               : SecretPath::folder(parser.positional().first());
+    const QString folder =
+        parser.positional().isEmpty() ? QString() : SecretPath::folder(parser.positional().first());
     const bool recursive = parser.isSet(QStringLiteral("recursive"));
     auto connection = co_await session.openConnection();
     if (!connection) {
         co_return out.fail(connection.error());
     }
     QList<Entry> entries;
-    const Status listed = co_await collect(session.secrets(), *connection, folder, recursive, entries);
+    const Status listed =
+        co_await collect(session.secrets(), connection.value(), folder, recursive, entries);
     if (!listed) {
         co_return out.fail(listed.error(), folder.isEmpty() ? QStringLiteral("/") : folder);
     }
@@ -77,11 +78,11 @@ QCoro::Task<int> ListCommand::run(CliSession& session, QStringList arguments) {
     if (session.options().json) {
         QJsonArray array;
         for (const Entry& entry : entries) {
-            array.append(QJsonObject{
-                {QStringLiteral("path"), entry.path},
-                {QStringLiteral("name"), entry.name},
-                {QStringLiteral("kind"),
-                 entry.isFolder() ? QStringLiteral("folder") : QStringLiteral("secret")}});
+            array.append(
+                QJsonObject{{QStringLiteral("path"), entry.path},
+                            {QStringLiteral("name"), entry.name},
+                            {QStringLiteral("kind"), entry.isFolder() ? QStringLiteral("folder")
+                                                                      : QStringLiteral("secret")}});
         }
         out.writeJson(array);
     } else {

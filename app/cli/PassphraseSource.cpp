@@ -17,11 +17,13 @@ PassphraseSource::PassphraseSource(const GlobalOptions& options)
     }
 }
 
-bool PassphraseSource::hasScriptSource() const { return m_fd.has_value() || !m_file.isEmpty(); }
+bool PassphraseSource::hasScriptSource() const {
+    return m_fd.has_value() || !m_file.isEmpty();
+}
 
 QCoro::Task<Result<SecretBytes>> PassphraseSource::fromScriptSource() {
-    auto passphrase = m_fd ? co_await InputReader::readLine(*m_fd)
-                           : co_await InputReader::readFirstLine(m_file);
+    auto passphrase =
+        m_fd ? co_await InputReader::readLine(*m_fd) : co_await InputReader::readFirstLine(m_file);
     if (!passphrase && passphrase.error().kind() == Kind::NotFound) {
         // A missing passphrase file is a mistake on the command line, not a missing secret.
         co_return BackendError(Kind::InvalidInput, passphrase.error().detail());
@@ -60,7 +62,7 @@ QCoro::Task<Result<SecretBytes>> PassphraseSource::forNewStore() {
     if (!second) {
         co_return second;
     }
-    if (!first->equals(*second)) {
+    if (!first->equals(second.value())) {
         co_return BackendError(Kind::InvalidInput, QStringLiteral("the passphrases do not match"));
     }
     co_return first;

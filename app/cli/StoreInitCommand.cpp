@@ -42,15 +42,15 @@ QCoro::Task<int> StoreInitCommand::run(CliSession& session, QStringList argument
         co_return out.fail(existing.error(), file);
     }
     // A passphrase source on the command line means the operator wants a passphrase store.
-    const bool usePassphrase = parser.isSet(QStringLiteral("passphrase")) ||
-                               session.options().hasPassphraseSource();
+    const bool usePassphrase =
+        parser.isSet(QStringLiteral("passphrase")) || session.options().hasPassphraseSource();
     SecretBytes passphrase;
     if (usePassphrase) {
         auto typed = co_await PassphraseSource(session.options()).forNewStore();
         if (!typed) {
             co_return out.fail(typed.error());
         }
-        passphrase = std::move(*typed);
+        passphrase = std::move(typed.value());
     }
     const auto protection =
         usePassphrase ? LocalKeyProtection::Passphrase : LocalKeyProtection::Keychain;

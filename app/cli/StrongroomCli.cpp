@@ -25,7 +25,8 @@ namespace {
 
 // Global options that take a value when written as two words ("--connection local").
 bool takesValue(const QString& option) {
-    return option == QStringLiteral("--connection") || option == QStringLiteral("--passphrase-fd") ||
+    return option == QStringLiteral("--connection") ||
+           option == QStringLiteral("--passphrase-fd") ||
            option == QStringLiteral("--passphrase-file");
 }
 
@@ -101,8 +102,8 @@ QString StrongroomCli::helpText() const {
 }
 
 QCoro::Task<int> StrongroomCli::run(QStringList arguments) {
-    const QString program = arguments.isEmpty() ? QStringLiteral("strongroom-cli")
-                                                : arguments.takeFirst();
+    const QString program =
+        arguments.isEmpty() ? QStringLiteral("strongroom-cli") : arguments.takeFirst();
     QStringList leadingGlobals;
     bool helpAsked = false;
     while (!arguments.isEmpty() && arguments.first().startsWith(QLatin1Char('-'))) {
@@ -127,10 +128,9 @@ QCoro::Task<int> StrongroomCli::run(QStringList arguments) {
     int consumed = 0;
     CliCommand* command = find(arguments, consumed);
     if (command == nullptr) {
-        co_return m_output.fail(
-            ExitCode::Usage,
-            QStringLiteral("unknown command '%1' (see: strongroom-cli --help)")
-                .arg(arguments.mid(0, 2).join(QLatin1Char(' '))));
+        co_return m_output.fail(ExitCode::Usage,
+                                QStringLiteral("unknown command '%1' (see: strongroom-cli --help)")
+                                    .arg(arguments.mid(0, 2).join(QLatin1Char(' '))));
     }
     QStringList forCommand{program};
     forCommand << leadingGlobals << arguments.mid(consumed);

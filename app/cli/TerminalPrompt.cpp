@@ -64,7 +64,9 @@ void writePrompt(const QString& prompt) {
 
 } // namespace
 
-bool TerminalPrompt::isInteractive() { return ::isatty(STDIN_FILENO) == 1; }
+bool TerminalPrompt::isInteractive() {
+    return ::isatty(STDIN_FILENO) == 1;
+}
 
 QCoro::Task<Result<SecretBytes>> TerminalPrompt::askHidden(QString prompt) {
     writePrompt(prompt);

@@ -40,9 +40,13 @@ QString AuditLog::currentActor() {
 QCoro::Task<Result<AuditEntry>> AuditLog::append(AuditRecord record) {
     QPointer<AuditLog> self(this);
     auto state = m_state;
-    auto written = co_await QtConcurrent::run(&m_worker, [state, record, actor = currentActor()] {
-        return state->append(record, actor);
-    });
+    // The future is a named local, not a temporary inside co_await: GCC 12 mishandles
+    // temporaries with non-trivial destructors in co_await expressions.
+    QFuture<Result<AuditEntry>> future =
+        QtConcurrent::run(&m_worker, [state, record, actor = currentActor()] {
+            return state->append(record, actor);
+        });
+    auto written = co_await future;
     if (self) {
         if (written) {
             Q_EMIT appended(written.value());
@@ -55,23 +59,28 @@ QCoro::Task<Result<AuditEntry>> AuditLog::append(AuditRecord record) {
 
 QCoro::Task<AuditVerification> AuditLog::verify() {
     auto state = m_state;
-    co_return co_await QtConcurrent::run(&m_worker, [state] { return state->verify(); });
+    QFuture<AuditVerification> future =
+        QtConcurrent::run(&m_worker, [state] { return state->verify(); });
+    co_return co_await future;
 }
 
 QCoro::Task<Result<QList<AuditEntry>>> AuditLog::entriesFor(QString connection, QString path) {
     auto state = m_state;
-    co_return co_await QtConcurrent::run(&m_worker, [state, connection, path] {
-        return state->entries([&](const AuditEntry& entry) {
-            return entry.connection == connection && entry.path == path;
+    QFuture<Result<QList<AuditEntry>>> future =
+        QtConcurrent::run(&m_worker, [state, connection, path] {
+            return state->entries([&](const AuditEntry& entry) {
+                return entry.connection == connection && entry.path == path;
+            });
         });
-    });
+    co_return co_await future;
 }
 
 QCoro::Task<Result<QList<AuditEntry>>> AuditLog::recent(int count) {
     auto state = m_state;
-    co_return co_await QtConcurrent::run(&m_worker, [state, count] {
+    QFuture<Result<QList<AuditEntry>>> future = QtConcurrent::run(&m_worker, [state, count] {
         return state->entries([](const AuditEntry&) { return true; }, qMax(count, 0));
     });
+    co_return co_await future;
 }
 
 } // namespace strongroom

@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QtEndian>
 
 namespace strongroom {
 
@@ -28,6 +29,19 @@ Status looksLikeSqlite(const QString& file) {
     const QByteArray head = device.read(100);
     if (head.size() < 100 || !head.startsWith(QByteArrayLiteral("SQLite format 3\0"))) {
         return LocalSqlError::damaged(QStringLiteral("%1 is not a database file").arg(file));
+    }
+    // SQLite reads missing pages of a cut-off file as zeros, so a truncation can look like an
+    // intact but smaller store. The header records the page count; it is authoritative when its
+    // "valid-for" counter matches the change counter. With a non-empty WAL beside the file the
+    // main file may legitimately lag (a checkpoint cut short), so the WAL replay decides.
+    const auto* raw = reinterpret_cast<const uchar*>(head.constData());
+    const quint32 pageSizeField = qFromBigEndian<quint16>(raw + 16);
+    const qint64 pageSize = pageSizeField == 1 ? 65536 : pageSizeField;
+    const qint64 pageCount = qFromBigEndian<quint32>(raw + 28);
+    const bool countValid = qFromBigEndian<quint32>(raw + 24) == qFromBigEndian<quint32>(raw + 92);
+    const QFileInfo wal(file + QStringLiteral("-wal"));
+    if (countValid && pageSize * pageCount > info.size() && !(wal.exists() && wal.size() > 0)) {
+        return LocalSqlError::damaged(QStringLiteral("%1 is truncated").arg(file));
     }
     return Done{};
 }

@@ -4,7 +4,8 @@
 
 namespace strongroom::cli {
 
-// `delete <path> [versions...]`: soft-deletes versions (the current one by default); undelete brings them back.
+// `delete <path> [versions...]`: soft-deletes versions (the current one by default); undelete
+// brings them back.
 class DeleteCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("delete"); }

@@ -4,7 +4,8 @@
 
 namespace strongroom::cli {
 
-// `destroy <path> versions... --confirm <name>`: erases versions for good, after the operator types the secret name.
+// `destroy <path> versions... --confirm <name>`: erases versions for good, after the operator types
+// the secret name.
 class DestroyCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("destroy"); }

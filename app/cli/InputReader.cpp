@@ -85,22 +85,30 @@ QString describeFd(int fd) {
 } // namespace
 
 QCoro::Task<Result<SecretBytes>> InputReader::readAll(int fd) {
-    auto outcome = co_await QtConcurrent::run([fd] { return readFromFd(fd, false); });
+    // A named future, not a temporary in the co_await: GCC 12 mishandles those.
+    QFuture<ReadOutcome> future = QtConcurrent::run([fd] { return readFromFd(fd, false); });
+    auto outcome = co_await future;
     co_return toResult(std::move(outcome), describeFd(fd));
 }
 
 QCoro::Task<Result<SecretBytes>> InputReader::readLine(int fd) {
-    auto outcome = co_await QtConcurrent::run([fd] { return readFromFd(fd, true); });
+    // A named future, not a temporary in the co_await: GCC 12 mishandles those.
+    QFuture<ReadOutcome> future = QtConcurrent::run([fd] { return readFromFd(fd, true); });
+    auto outcome = co_await future;
     co_return toResult(std::move(outcome), describeFd(fd));
 }
 
 QCoro::Task<Result<SecretBytes>> InputReader::readFile(QString path) {
-    auto outcome = co_await QtConcurrent::run([path] { return readFromPath(path, false); });
+    // A named future, not a temporary in the co_await: GCC 12 mishandles those.
+    QFuture<ReadOutcome> future = QtConcurrent::run([path] { return readFromPath(path, false); });
+    auto outcome = co_await future;
     co_return toResult(std::move(outcome), QStringLiteral("cannot read %1").arg(path));
 }
 
 QCoro::Task<Result<SecretBytes>> InputReader::readFirstLine(QString path) {
-    auto outcome = co_await QtConcurrent::run([path] { return readFromPath(path, true); });
+    // A named future, not a temporary in the co_await: GCC 12 mishandles those.
+    QFuture<ReadOutcome> future = QtConcurrent::run([path] { return readFromPath(path, true); });
+    auto outcome = co_await future;
     co_return toResult(std::move(outcome), QStringLiteral("cannot read %1").arg(path));
 }
 

@@ -22,8 +22,9 @@ bool PassphraseSource::hasScriptSource() const {
 }
 
 QCoro::Task<Result<SecretBytes>> PassphraseSource::fromScriptSource() {
-    auto passphrase =
-        m_fd ? co_await InputReader::readLine(*m_fd) : co_await InputReader::readFirstLine(m_file);
+    QCoro::Task<Result<SecretBytes>> reading =
+        m_fd ? InputReader::readLine(*m_fd) : InputReader::readFirstLine(m_file);
+    auto passphrase = co_await reading;
     if (!passphrase && passphrase.error().kind() == Kind::NotFound) {
         // A missing passphrase file is a mistake on the command line, not a missing secret.
         co_return BackendError(Kind::InvalidInput, passphrase.error().detail());

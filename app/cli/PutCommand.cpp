@@ -34,8 +34,8 @@ QCoro::Task<int> PutCommand::run(CliSession& session, QStringList arguments) {
     const QString cas = QStringLiteral("cas");
     parser.addOption({stdinJson, QStringLiteral("Read the value as a JSON object from stdin.")});
     parser.addOption({stdinText, QStringLiteral("Read the value as text from stdin.")});
-    parser.addOption({cas, QStringLiteral("Write only if the current version is <N>."),
-                      QStringLiteral("N")});
+    parser.addOption(
+        {cas, QStringLiteral("Write only if the current version is <N>."), QStringLiteral("N")});
     if (auto exit = parser.parse(arguments, out, session.options())) {
         co_return *exit;
     }
@@ -61,9 +61,11 @@ QCoro::Task<int> PutCommand::run(CliSession& session, QStringList arguments) {
         }
         expected = *number == 0 ? QString() : QString::number(*number);
     }
-    auto value = parser.isSet(stdinJson)   ? co_await SecretValueInput::fromStdinJson()
-                 : parser.isSet(stdinText) ? co_await SecretValueInput::fromStdinText()
-                                           : co_await SecretValueInput::fromPairs(pairs);
+    QCoro::Task<Result<SecretValue>> reading =
+        parser.isSet(stdinJson)   ? SecretValueInput::fromStdinJson()
+        : parser.isSet(stdinText) ? SecretValueInput::fromStdinText()
+                                  : SecretValueInput::fromPairs(pairs);
+    auto value = co_await reading;
     if (!value) {
         co_return out.fail(value.error());
     }

@@ -49,7 +49,9 @@ QCoro::Task<int> RollbackCommand::run(CliSession& session, QStringList arguments
     }
     // The preview goes to stderr in --json mode so stdout stays one JSON document.
     const bool json = session.options().json;
-    auto show = [&](const QString& text) { json ? out.note(text) : out.line(text); };
+    auto show = [&](const QString& text) {
+        json ? out.note(text) : out.line(text);
+    };
     show(QStringLiteral("Rollback of %1 from version %2 to the value of version %3:")
              .arg(ref.path, preview->currentVersion, target));
     const QStringList changes = DiffPrinter::keyLines(preview->diff);

@@ -4,7 +4,8 @@
 
 namespace strongroom::cli {
 
-// `rollback <path> <version>`: previews the change, confirms, then writes the old value as a new version.
+// `rollback <path> <version>`: previews the change, confirms, then writes the old value as a new
+// version.
 class RollbackCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("rollback"); }

@@ -12,7 +12,9 @@ namespace strongroom::cli {
 namespace {
 using Kind = BackendError::Kind;
 
-BackendError invalid(const QString& message) { return BackendError(Kind::InvalidInput, message); }
+BackendError invalid(const QString& message) {
+    return BackendError(Kind::InvalidInput, message);
+}
 } // namespace
 
 QCoro::Task<Result<SecretValue>> SecretValueInput::fromPairs(QStringList pairs) {
@@ -44,9 +46,11 @@ QCoro::Task<Result<SecretValue>> SecretValueInput::fromPairs(QStringList pairs) 
     for (auto& argument : parsed) {
         SecretField field{argument.key, std::move(argument.value), false};
         if (argument.source != KeyValueArgument::Source::Inline) {
-            auto read = argument.source == KeyValueArgument::Source::File
-                            ? co_await InputReader::readFile(argument.file)
-                            : co_await InputReader::readAll(STDIN_FILENO);
+            QCoro::Task<Result<SecretBytes>> reading =
+                argument.source == KeyValueArgument::Source::File
+                    ? InputReader::readFile(argument.file)
+                    : InputReader::readAll(STDIN_FILENO);
+            auto read = co_await reading;
             if (!read) {
                 co_return invalid(
                     QStringLiteral("key '%1': %2").arg(argument.key, read.error().detail()));

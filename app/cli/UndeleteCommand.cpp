@@ -8,7 +8,9 @@
 
 namespace strongroom::cli {
 
-QString UndeleteCommand::summary() const { return QStringLiteral("Restore soft-deleted versions"); }
+QString UndeleteCommand::summary() const {
+    return QStringLiteral("Restore soft-deleted versions");
+}
 
 QCoro::Task<int> UndeleteCommand::run(CliSession& session, QStringList arguments) {
     CliOutput& out = session.output();

@@ -16,10 +16,10 @@ int VersionListReport::report(const Status& status, const SecretRef& ref,
         return m_output.fail(status.error(), QStringLiteral("%1 version %2").arg(ref.path, list));
     }
     if (m_json) {
-        m_output.writeJson(QJsonObject{{QStringLiteral("path"), ref.path},
-                                       {QStringLiteral("action"), verb.toLower()},
-                                       {QStringLiteral("versions"),
-                                        QJsonArray::fromStringList(versions)}});
+        m_output.writeJson(
+            QJsonObject{{QStringLiteral("path"), ref.path},
+                        {QStringLiteral("action"), verb.toLower()},
+                        {QStringLiteral("versions"), QJsonArray::fromStringList(versions)}});
     } else {
         m_output.line(QStringLiteral("%1 %2 version %3").arg(verb, ref.path, list));
     }

@@ -41,12 +41,11 @@ QCoro::Task<int> VersionsCommand::run(CliSession& session, QStringList arguments
     if (session.options().json) {
         QJsonArray array;
         for (const VersionInfo& version : versions.value()) {
-            QJsonObject row{{QStringLiteral("id"), version.id},
-                            {QStringLiteral("created"),
-                             version.created.toUTC().toString(Qt::ISODateWithMs)},
-                            {QStringLiteral("marks"),
-                             QJsonArray::fromStringList(markNames(version.marks))},
-                            {QStringLiteral("labels"), QJsonArray::fromStringList(version.labels)}};
+            QJsonObject row{
+                {QStringLiteral("id"), version.id},
+                {QStringLiteral("created"), version.created.toUTC().toString(Qt::ISODateWithMs)},
+                {QStringLiteral("marks"), QJsonArray::fromStringList(markNames(version.marks))},
+                {QStringLiteral("labels"), QJsonArray::fromStringList(version.labels)}};
             if (version.deletedAt.isValid()) {
                 row.insert(QStringLiteral("deleted"),
                            version.deletedAt.toUTC().toString(Qt::ISODateWithMs));

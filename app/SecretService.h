@@ -58,7 +58,7 @@ public:
                                        QString auditAction = {});
 
     // Reads the current value and `targetVersion` and diffs them, for the rollback confirmation.
-    // Not audited as a read: the operator has not seen a value yet.
+    // Audited once as "preview-rollback" (the diff shows values).
     QCoro::Task<Result<RollbackPreview>> previewRollback(Connection* connection, SecretRef ref,
                                                          QString targetVersion);
     // Diff of two versions (`before` -> `after`; empty = current), audited as one "compare".
@@ -70,6 +70,8 @@ public:
                                    QString version);
 
 private:
+    QCoro::Task<Result<RollbackPreview>> buildPreview(QPointer<Connection> connection,
+                                                      SecretRef ref, QString targetVersion);
     QCoro::Task<void> audit(QString connection, QString path, QString action, QStringList versions,
                             QString result, QString detail = {});
 

@@ -330,7 +330,8 @@ QCoro::Task<> ConnectionTreeModel::listFolder(Node* folder) {
             error = tr("the connection is closed");
             break;
         }
-        auto page = co_await backend->list(path, PageRequest{folder->cursor, m_pageSize}, cancel);
+        auto pageTask = backend->list(path, PageRequest{folder->cursor, m_pageSize}, cancel);
+        auto page = co_await pageTask;
         // The node is only freed after its token was cancelled, so this guards both.
         if (!self || cancel.isCancelled()) {
             co_return;
@@ -346,7 +347,8 @@ QCoro::Task<> ConnectionTreeModel::listFolder(Node* folder) {
             break;
         }
         // Let the view paint and the user act between pages, even when the store answers at once.
-        co_await QCoro::sleepFor(std::chrono::milliseconds(0));
+        auto pause = QCoro::sleepFor(std::chrono::milliseconds(0));
+        co_await pause;
         if (!self || cancel.isCancelled()) {
             co_return;
         }

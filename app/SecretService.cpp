@@ -1,0 +1,347 @@
+#include "SecretService.h"
+
+#include "AuditLog.h"
+
+namespace strongroom {
+
+namespace {
+
+const QString Ok = QStringLiteral("ok");
+
+BackendError noConnection() {
+    return BackendError(BackendError::Kind::InvalidInput, QStringLiteral("no connection"));
+}
+
+template <typename T> QString outcome(const Result<T>& result) {
+    return result.ok() ? Ok : BackendError::kindName(result.error().kind());
+}
+
+// What the log says about a failure: the store's own detail (never a value, by the backend
+// contract) and, for a conflict, which version won.
+template <typename T> QString failureDetail(const Result<T>& result) {
+    if (result.ok()) {
+        return {};
+    }
+    const auto& error = result.error();
+    if (error.kind() == BackendError::Kind::Conflict && !error.currentVersion().isEmpty()) {
+        return QStringLiteral("current version is %1").arg(error.currentVersion());
+    }
+    return error.detail();
+}
+
+QString orDefault(const QString& action, const char* fallback) {
+    return action.isEmpty() ? QString::fromLatin1(fallback) : action;
+}
+
+QStringList nonEmpty(const QString& first, const QString& second = {}) {
+    QStringList list;
+    for (const QString* version : {&first, &second}) {
+        if (!version->isEmpty()) {
+            list << *version;
+        }
+    }
+    return list;
+}
+
+} // namespace
+
+SecretService::SecretService(AuditLog* audit, QObject* parent)
+    : QObject(parent)
+    , m_audit(audit) {}
+
+QCoro::Task<void> SecretService::audit(QString connection, QString path, QString action,
+                                       QStringList versions, QString result, QString detail) {
+    QPointer<AuditLog> log = m_audit;
+    if (!log) {
+        co_return;
+    }
+    AuditRecord record{std::move(connection), std::move(path),   std::move(action),
+                       std::move(versions),   std::move(result), std::move(detail)};
+    // A failed append is reported by AuditLog::appendFailed; the operation's own result stands.
+    co_await log->append(std::move(record));
+}
+
+QCoro::Task<Result<ListPage>> SecretService::list(Connection* connection, QString folder,
+                                                  PageRequest page, CancelToken cancel) {
+    if (!connection) {
+        co_return noConnection();
+    }
+    co_return co_await connection->backend()->list(std::move(folder), std::move(page),
+                                                   std::move(cancel));
+}
+
+QCoro::Task<Result<QList<VersionInfo>>> SecretService::versions(Connection* connection,
+                                                                SecretRef ref) {
+    if (!connection) {
+        co_return noConnection();
+    }
+    co_return co_await connection->backend()->versions(std::move(ref));
+}
+
+QCoro::Task<Result<SecretMetadata>> SecretService::metadata(Connection* connection, SecretRef ref) {
+    if (!connection) {
+        co_return noConnection();
+    }
+    co_return co_await connection->backend()->metadata(std::move(ref));
+}
+
+QCoro::Task<Result<Capabilities>> SecretService::capabilities(Connection* connection,
+                                                              SecretRef ref) {
+    if (!connection) {
+        co_return noConnection();
+    }
+    co_return co_await connection->backend()->capabilitiesFor(std::move(ref));
+}
+
+QCoro::Task<Result<SecretValue>> SecretService::read(Connection* connection, SecretRef ref,
+                                                     QString version) {
+    if (!connection) {
+        co_return noConnection();
+    }
+    QPointer<SecretService> self(this);
+    const QString id = connection->id();
+    auto result = co_await connection->backend()->read(ref, version);
+    if (self) {
+        const QString detail = result.ok() && version.isEmpty() ? QStringLiteral("current version")
+                                                                : failureDetail(result);
+        co_await self->audit(id, ref.path, QStringLiteral("read"), nonEmpty(version),
+                             outcome(result), detail);
+    }
+    co_return result;
+}
+
+QCoro::Task<Result<WriteResult>> SecretService::write(Connection* connection, WriteRequest request,
+                                                      QString auditAction) {
+    if (!connection) {
+        co_return noConnection();
+    }
+    QPointer<SecretService> self(this);
+    const QString id = connection->id();
+    const QString path = request.ref.path;
+    const QString expected = request.expectedCurrentVersion;
+    const QString format = formatName(request.value.format());
+    auto result = co_await connection->backend()->write(std::move(request));
+    if (self) {
+        QString detail = expected.isEmpty()
+                             ? QStringLiteral("new secret, %1").arg(format)
+                             : QStringLiteral("based on version %1, %2").arg(expected, format);
+        if (!result.ok()) {
+            detail += QStringLiteral("; ") + failureDetail(result);
+        }
+        const QStringList versions = nonEmpty(result.ok() ? result->newVersion : QString());
+        co_await self->audit(id, path, orDefault(auditAction, "write"), versions, outcome(result),
+                             detail);
+    }
+    co_return result;
+}
+
+QCoro::Task<Result<WriteResult>> SecretService::rollback(Connection* connection, SecretRef ref,
+                                                         QString targetVersion,
+                                                         QString expectedCurrentVersion,
+                                                         QString auditAction) {
+    if (!connection) {
+        co_return noConnection();
+    }
+    QPointer<SecretService> self(this);
+    const QString id = connection->id();
+    auto result =
+        co_await connection->backend()->rollback(ref, targetVersion, expectedCurrentVersion);
+    if (self) {
+        QString detail =
+            QStringLiteral("to version %1 from %2").arg(targetVersion, expectedCurrentVersion);
+        if (!result.ok()) {
+            detail += QStringLiteral("; ") + failureDetail(result);
+        }
+        const QStringList versions =
+            nonEmpty(targetVersion, result.ok() ? result->newVersion : QString());
+        co_await self->audit(id, ref.path, orDefault(auditAction, "rollback"), versions,
+                             outcome(result), detail);
+    }
+    co_return result;
+}
+
+QCoro::Task<Status> SecretService::deleteVersions(Connection* connection, SecretRef ref,
+                                                  QStringList versions, QString auditAction) {
+    if (!connection) {
+        co_return noConnection();
+    }
+    QPointer<SecretService> self(this);
+    const QString id = connection->id();
+    auto result = co_await connection->backend()->deleteVersions(ref, versions);
+    if (self) {
+        co_await self->audit(id, ref.path, orDefault(auditAction, "delete-versions"), versions,
+                             outcome(result), failureDetail(result));
+    }
+    co_return result;
+}
+
+QCoro::Task<Status> SecretService::undeleteVersions(Connection* connection, SecretRef ref,
+                                                    QStringList versions, QString auditAction) {
+    if (!connection) {
+        co_return noConnection();
+    }
+    QPointer<SecretService> self(this);
+    const QString id = connection->id();
+    auto result = co_await connection->backend()->undeleteVersions(ref, versions);
+    if (self) {
+        co_await self->audit(id, ref.path, orDefault(auditAction, "undelete-versions"), versions,
+                             outcome(result), failureDetail(result));
+    }
+    co_return result;
+}
+
+QCoro::Task<Status> SecretService::destroyVersions(Connection* connection, SecretRef ref,
+                                                   QStringList versions, QString auditAction) {
+    if (!connection) {
+        co_return noConnection();
+    }
+    QPointer<SecretService> self(this);
+    const QString id = connection->id();
+    auto result = co_await connection->backend()->destroyVersions(ref, versions);
+    if (self) {
+        co_await self->audit(id, ref.path, orDefault(auditAction, "destroy-versions"), versions,
+                             outcome(result), failureDetail(result));
+    }
+    co_return result;
+}
+
+QCoro::Task<Status> SecretService::deleteSecret(Connection* connection, SecretRef ref,
+                                                QString auditAction) {
+    if (!connection) {
+        co_return noConnection();
+    }
+    QPointer<SecretService> self(this);
+    const QString id = connection->id();
+    auto result = co_await connection->backend()->deleteSecret(ref);
+    if (self) {
+        co_await self->audit(id, ref.path, orDefault(auditAction, "delete-secret"), QStringList(),
+                             outcome(result), failureDetail(result));
+    }
+    co_return result;
+}
+
+QCoro::Task<Status> SecretService::updateMetadata(Connection* connection, SecretRef ref,
+                                                  MetadataUpdate update, QString auditAction) {
+    if (!connection) {
+        co_return noConnection();
+    }
+    QPointer<SecretService> self(this);
+    const QString id = connection->id();
+    QStringList changed;
+    if (update.maxVersions) {
+        changed << QStringLiteral("max versions %1").arg(*update.maxVersions);
+    }
+    if (update.casRequired) {
+        changed << QStringLiteral("cas required %1")
+                       .arg(*update.casRequired ? QStringLiteral("on") : QStringLiteral("off"));
+    }
+    if (update.deleteVersionAfter) {
+        changed << QStringLiteral("delete after '%1'").arg(*update.deleteVersionAfter);
+    }
+    if (update.customMetadata) {
+        changed << QStringLiteral("custom metadata (%1 keys)").arg(update.customMetadata->size());
+    }
+    auto result = co_await connection->backend()->updateMetadata(ref, std::move(update));
+    if (self) {
+        QString detail = changed.join(QStringLiteral(", "));
+        if (!result.ok()) {
+            detail += QStringLiteral("; ") + failureDetail(result);
+        }
+        co_await self->audit(id, ref.path, orDefault(auditAction, "update-metadata"), QStringList(),
+                             outcome(result), detail);
+    }
+    co_return result;
+}
+
+QCoro::Task<Result<RollbackPreview>>
+SecretService::previewRollback(Connection* connection, SecretRef ref, QString targetVersion) {
+    if (!connection) {
+        co_return noConnection();
+    }
+    QPointer<SecretService> self(this);
+    const QString id = connection->id();
+    QPointer<Connection> guard(connection);
+    auto result = co_await buildPreview(guard, ref, targetVersion);
+    if (self) {
+        const QStringList versions =
+            nonEmpty(result.ok() ? result->currentVersion : QString(), targetVersion);
+        co_await self->audit(id, ref.path, QStringLiteral("preview-rollback"), versions,
+                             outcome(result), failureDetail(result));
+    }
+    co_return result;
+}
+
+QCoro::Task<Result<RollbackPreview>>
+SecretService::buildPreview(QPointer<Connection> connection, SecretRef ref, QString targetVersion) {
+    const BackendError gone(BackendError::Kind::Cancelled, QStringLiteral("connection closed"));
+    auto history = co_await connection->backend()->versions(ref);
+    if (!history.ok()) {
+        co_return history.error();
+    }
+    QString current;
+    for (const auto& version : history.value()) {
+        if (version.marks.testFlag(VersionMark::Current)) {
+            current = version.id;
+        }
+    }
+    if (current.isEmpty()) {
+        co_return BackendError(BackendError::Kind::NotFound,
+                               QStringLiteral("the secret has no current version"));
+    }
+    if (!connection) {
+        co_return gone;
+    }
+    // The current value is read by its id, so the preview and the conflict guard agree even if
+    // someone writes in between.
+    auto before = co_await connection->backend()->read(ref, current);
+    if (!before.ok()) {
+        co_return before.error();
+    }
+    if (!connection) {
+        co_return gone;
+    }
+    auto after = co_await connection->backend()->read(ref, targetVersion);
+    if (!after.ok()) {
+        co_return after.error();
+    }
+    co_return RollbackPreview{current, targetVersion,
+                              SecretDiff::between(before.value(), after.value())};
+}
+
+QCoro::Task<Result<SecretDiff>> SecretService::compareVersions(Connection* connection,
+                                                               SecretRef ref, QString before,
+                                                               QString after) {
+    if (!connection) {
+        co_return noConnection();
+    }
+    QPointer<SecretService> self(this);
+    QPointer<Connection> guard(connection);
+    const QString id = connection->id();
+    auto older = co_await connection->backend()->read(ref, before);
+    Result<SecretDiff> result = BackendError(BackendError::Kind::Cancelled);
+    if (!older.ok()) {
+        result = older.error();
+    } else if (guard) {
+        auto newer = co_await guard->backend()->read(ref, after);
+        result = newer.ok() ? Result<SecretDiff>(SecretDiff::between(older.value(), newer.value()))
+                            : Result<SecretDiff>(newer.error());
+    }
+    if (self) {
+        const QStringList versions{before.isEmpty() ? QStringLiteral("current") : before,
+                                   after.isEmpty() ? QStringLiteral("current") : after};
+        co_await self->audit(id, ref.path, QStringLiteral("compare"), versions, outcome(result),
+                             failureDetail(result));
+    }
+    co_return result;
+}
+
+QCoro::Task<void> SecretService::recordAccess(Connection* connection, SecretRef ref, QString action,
+                                              QString version) {
+    if (!connection) {
+        co_return;
+    }
+    const QStringList versions = nonEmpty(version);
+    co_await audit(connection->id(), ref.path, std::move(action), versions, Ok);
+}
+
+} // namespace strongroom

@@ -1,0 +1,336 @@
+#include "MainWindow.h"
+
+#include "AppSettings.h"
+#include "Clipboard.h"
+#include "ConnectionsPane.h"
+#include "ConnectionTreeModel.h"
+#include "InactivityTimer.h"
+#include "LocalStore.h"
+#include "LockScreen.h"
+#include "QuickOpenDialog.h"
+#include "QuickOpenModel.h"
+#include "SecretPane.h"
+#include "SecretPresenter.h"
+#include "SecretWorkflows.h"
+#include "SettingsDialog.h"
+#include "VersionsModel.h"
+#include "VersionsTab.h"
+#include "Workspace.h"
+
+#include <QApplication>
+#include <QCoroSignal>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+
+namespace strongroom {
+
+MainWindow::MainWindow(Workspace* workspace, QWidget* parent)
+    : QMainWindow(parent)
+    , m_workspace(workspace)
+    , m_tree(new ConnectionTreeModel(this))
+    , m_quickOpen(new QuickOpenModel(m_tree, this))
+    , m_presenter(new SecretPresenter(workspace, this))
+    , m_clipboard(new Clipboard(workspace->settings(), this))
+    , m_inactivity(new InactivityTimer(workspace->settings(), this))
+    , m_workflows(new SecretWorkflows(m_presenter, workspace->settings(), this))
+    , m_pages(new QStackedWidget(this))
+    , m_splitter(new QSplitter(this))
+    , m_connections(new ConnectionsPane(m_tree, m_splitter))
+    , m_secret(new SecretPane(m_presenter, workspace->settings(), m_clipboard, m_splitter))
+    , m_lockScreen(new LockScreen(this)) {
+    setWindowTitle(tr("Strongroom"));
+    m_splitter->addWidget(m_connections);
+    m_splitter->addWidget(m_secret);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({280, 720});
+    m_pages->addWidget(m_splitter);
+    m_pages->addWidget(m_lockScreen);
+    setCentralWidget(m_pages);
+    resize(1100, 680);
+
+    createActions();
+    createMenus();
+    createStatusBar();
+
+    for (Connection* connection : workspace->connections()) {
+        m_tree->addConnection(connection->id(), connection->displayName(), connection->backend());
+    }
+    connect(workspace, &Workspace::connectionAdded, this, [this](Connection* connection) {
+        m_tree->addConnection(connection->id(), connection->displayName(), connection->backend());
+        connect(connection, &Connection::stateChanged, this, &MainWindow::updateConnectionStatus);
+        connectionAdded();
+    });
+    connect(workspace, &Workspace::connectionRemoved, m_tree,
+            &ConnectionTreeModel::removeConnection);
+    connect(workspace, &Workspace::locked, this, &MainWindow::workspaceLocked);
+    connect(workspace, &Workspace::unlocked, this, &MainWindow::workspaceUnlocked);
+    connect(m_inactivity, &InactivityTimer::inactive, workspace, &Workspace::lock);
+    connect(m_lockScreen, &LockScreen::unlockRequested, this,
+            [this](const SecretBytes& passphrase) { unlock(passphrase); });
+
+    connect(m_connections, &ConnectionsPane::secretSelected, m_presenter, &SecretPresenter::open);
+    connect(m_presenter, &SecretPresenter::secretChanged, this, &MainWindow::updateActions);
+    connect(m_presenter, &SecretPresenter::loaded, this, &MainWindow::updateActions);
+    connect(m_secret->versionsTab()->table()->selectionModel(),
+            &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_workflows, &SecretWorkflows::failed, m_secret, &SecretPane::showError);
+    connect(m_workflows, &SecretWorkflows::done, this, &MainWindow::showMessage);
+    connect(m_workflows, &SecretWorkflows::secretCreated, this,
+            [this](const QString& id, const QString& path) {
+                m_tree->refresh(m_tree->indexForPath(id, SecretRef{path}.folder()));
+                openSecret(id, path);
+            });
+    connect(m_clipboard, &Clipboard::countdown, this, [this](int seconds) {
+        m_clipboardStatus->setText(seconds > 0 ? tr("Clipboard clears in %1 s").arg(seconds)
+                                               : QString());
+    });
+    connectionAdded();
+    updateActions();
+    m_inactivity->start();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+    const auto make = [this](const QString& text, const QString& icon, const QKeySequence& keys) {
+        auto* action = new QAction(text, this);
+        action->setIcon(
+            QIcon::fromTheme(icon, QIcon(QStringLiteral(":/icons/actions/%1.svg").arg(icon))));
+        if (!keys.isEmpty()) {
+            action->setShortcut(keys);
+            action->setToolTip(tr("%1 (%2)").arg(text, keys.toString(QKeySequence::NativeText)));
+        }
+        return action;
+    };
+    m_refresh = make(tr("Refresh"), QStringLiteral("view-refresh"), QKeySequence(Qt::Key_F5));
+    m_new = make(tr("New secret"), QStringLiteral("document-new"), QKeySequence::New);
+    m_edit = make(tr("Edit"), QStringLiteral("document-edit"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_rollback = make(tr("Roll back"), QStringLiteral("edit-undo"), {});
+    m_delete = make(tr("Delete version"), QStringLiteral("edit-delete"), QKeySequence::Delete);
+    m_destroy = make(tr("Destroy versions"), QStringLiteral("edit-delete-shred"), {});
+    m_lock =
+        make(tr("Lock"), QStringLiteral("system-lock-screen"), QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_settings =
+        make(tr("Settings"), QStringLiteral("preferences-system"), QKeySequence::Preferences);
+    m_quickOpenAction =
+        make(tr("Quick open"), QStringLiteral("edit-find"), QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_quit = make(tr("Quit"), QStringLiteral("application-exit"), QKeySequence::Quit);
+
+    connect(m_refresh, &QAction::triggered, this, [this] {
+        m_connections->refreshCurrent();
+        m_presenter->reload();
+    });
+    connect(m_new, &QAction::triggered, this, [this] {
+        QString connection = m_connections->currentConnectionId();
+        if (connection.isEmpty()) {
+            connection = Workspace::localConnectionId();
+        }
+        m_workflows->newSecret(connection, SecretRef{m_connections->currentPath()}.folder());
+    });
+    connect(m_edit, &QAction::triggered, m_workflows, &SecretWorkflows::edit);
+    connect(m_rollback, &QAction::triggered, this,
+            [this] { m_workflows->rollback(chosenVersion()); });
+    connect(m_delete, &QAction::triggered, m_workflows, &SecretWorkflows::deleteCurrentVersion);
+    connect(m_destroy, &QAction::triggered, this,
+            [this] { m_workflows->destroyVersions(chosenVersions()); });
+    connect(m_lock, &QAction::triggered, m_workspace, &Workspace::lock);
+    connect(m_settings, &QAction::triggered, this, &MainWindow::openSettings);
+    connect(m_quickOpenAction, &QAction::triggered, this, &MainWindow::openQuickOpen);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
+    QToolBar* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    for (QAction* action : {m_refresh, m_new, m_edit, m_rollback, m_delete, m_destroy}) {
+        toolbar->addAction(action);
+    }
+    toolbar->addSeparator();
+    toolbar->addAction(m_quickOpenAction);
+    toolbar->addAction(m_lock);
+    toolbar->addAction(m_settings);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_new);
+    file->addAction(m_quickOpenAction);
+    file->addSeparator();
+    file->addAction(m_settings);
+    file->addAction(m_lock);
+    file->addSeparator();
+    file->addAction(m_quit);
+    QMenu* secret = menuBar()->addMenu(tr("&Secret"));
+    for (QAction* action : {m_refresh, m_edit, m_rollback, m_delete, m_destroy}) {
+        secret->addAction(action);
+    }
+}
+
+void MainWindow::createStatusBar() {
+    m_connectionStatus = new QLabel(this);
+    m_clipboardStatus = new QLabel(this);
+    m_lockStatus = new QLabel(tr("Unlocked"), this);
+    statusBar()->addPermanentWidget(m_clipboardStatus);
+    statusBar()->addPermanentWidget(m_connectionStatus);
+    statusBar()->addPermanentWidget(m_lockStatus);
+}
+
+void MainWindow::connectionAdded() {
+    // Connections open expanded: the first thing an operator wants is the store's top level.
+    QTreeView* view = m_connections->treeView();
+    for (int row = 0; row < view->model()->rowCount(); ++row) {
+        view->expand(view->model()->index(row, 0));
+    }
+    updateConnectionStatus();
+}
+
+void MainWindow::updateConnectionStatus() {
+    QStringList states;
+    for (Connection* connection : m_workspace->connections()) {
+        states << tr("%1: %2").arg(connection->displayName(),
+                                   connectionStateName(connection->state()));
+    }
+    m_connectionStatus->setText(states.isEmpty() ? tr("No connection")
+                                                 : states.join(QStringLiteral("  ·  ")));
+}
+
+QString MainWindow::chosenVersion() const {
+    const QStringList versions = chosenVersions();
+    return versions.size() == 1 ? versions.first() : QString();
+}
+
+QStringList MainWindow::chosenVersions() const {
+    return m_secret->versionsTab()->selectedVersions();
+}
+
+void MainWindow::updateActions() {
+    const bool open = m_presenter->hasSecret();
+    const Capabilities& caps = m_presenter->capabilities();
+    const auto gate = [&](QAction* action, Capability capability, bool extra, const QString& hint) {
+        const bool allowed = open && caps.can(capability);
+        action->setEnabled(allowed && extra);
+        QString why = !open ? tr("Open a secret first") : caps.whyNot(capability);
+        if (why.isEmpty() && !extra) {
+            why = hint;
+        }
+        action->setStatusTip(why);
+        action->setToolTip(why.isEmpty() ? action->text() : tr("%1 — %2").arg(action->text(), why));
+    };
+    gate(m_edit, Capability::Write, true, {});
+    const QString chosen = chosenVersion();
+    gate(m_rollback, Capability::Rollback,
+         !chosen.isEmpty() && chosen != m_presenter->versions()->currentVersionId(),
+         tr("Select an older version on the Versions tab"));
+    gate(m_delete, Capability::DeleteVersion, true, {});
+    gate(m_destroy, Capability::DestroyVersion, !chosenVersions().isEmpty(),
+         tr("Select the versions to destroy on the Versions tab"));
+}
+
+void MainWindow::showMessage(const QString& message) {
+    statusBar()->showMessage(message, 8000);
+}
+
+void MainWindow::workspaceLocked() {
+    // Drop every decrypted value before the lock screen shows.
+    m_presenter->clearValues();
+    m_clipboard->clearIfOurs();
+    m_inactivity->stop();
+    m_lockScreen->setPassphraseRequired(needsPassphrase());
+    m_pages->setCurrentWidget(m_lockScreen);
+    m_lockStatus->setText(tr("Locked"));
+    for (QAction* action :
+         {m_refresh, m_new, m_edit, m_rollback, m_delete, m_destroy, m_quickOpenAction, m_lock}) {
+        action->setEnabled(false);
+    }
+}
+
+bool MainWindow::needsPassphrase() const {
+    const Connection* local = m_workspace->connection(Workspace::localConnectionId());
+    const auto* store = local ? qobject_cast<LocalStore*>(local->backend()) : nullptr;
+    return store && store->protection() == LocalKeyProtection::Passphrase;
+}
+
+void MainWindow::workspaceUnlocked() {
+    m_pages->setCurrentWidget(m_splitter);
+    m_lockStatus->setText(tr("Unlocked"));
+    for (QAction* action : {m_refresh, m_new, m_quickOpenAction, m_lock}) {
+        action->setEnabled(true);
+    }
+    m_presenter->reload();
+    updateActions();
+    m_inactivity->start();
+}
+
+QCoro::Task<> MainWindow::unlock(SecretBytes passphrase) {
+    QPointer<MainWindow> self(this);
+    m_lockScreen->setBusy(true);
+    auto unlockTask = m_workspace->unlock(std::move(passphrase));
+    auto result = co_await unlockTask;
+    if (!self) {
+        co_return;
+    }
+    m_lockScreen->setBusy(false);
+    if (!result.ok()) {
+        m_lockScreen->showError(result.error().message());
+    }
+}
+
+void MainWindow::openSettings() {
+    auto* dialog = new SettingsDialog(m_workspace->settings(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::openQuickOpen() {
+    auto* dialog = new QuickOpenDialog(m_quickOpen, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QuickOpenDialog::secretChosen, this, &MainWindow::openSecret);
+    dialog->open();
+}
+
+void MainWindow::openSecret(const QString& connectionId, const QString& path) {
+    showInTree(connectionId, path);
+}
+
+QCoro::Task<> MainWindow::showInTree(QString connectionId, QString path) {
+    QPointer<MainWindow> self(this);
+    // Load each folder on the way down ("a/", "a/b/") so the secret's row exists to select.
+    QStringList segments = path.split(QLatin1Char('/'));
+    segments.removeLast();
+    QString folder;
+    for (int step = 0; step <= segments.size(); ++step) {
+        const QModelIndex index = m_tree->indexForPath(connectionId, folder);
+        if (!index.isValid()) {
+            break;
+        }
+        if (m_tree->canFetchMore(index) || index.data(ConnectionTreeModel::LoadingRole).toBool()) {
+            if (m_tree->canFetchMore(index)) {
+                m_tree->fetchMore(index);
+            }
+            while (self && m_tree->indexForPath(connectionId, folder)
+                               .data(ConnectionTreeModel::LoadingRole)
+                               .toBool()) {
+                auto loaded = qCoro(m_tree, &ConnectionTreeModel::folderLoaded);
+                co_await loaded;
+            }
+            if (!self) {
+                co_return;
+            }
+        }
+        if (step < segments.size()) {
+            folder += segments.at(step) + QLatin1Char('/');
+        }
+    }
+    // Selecting the row opens the secret; a row the tree cannot show is opened directly.
+    if (!m_connections->selectSecret(connectionId, path)) {
+        m_presenter->open(connectionId, path);
+    }
+}
+
+} // namespace strongroom

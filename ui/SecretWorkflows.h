@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QCoroTask>
+#include <QObject>
+#include <QPointer>
+
+class QWidget;
+
+namespace strongroom {
+
+class AppSettings;
+class SecretPresenter;
+
+// The operator flows that need a dialog before they touch the store: create, edit (diff before
+// save, conflict dialog on a lost race), roll back (preview + confirm), delete and destroy
+// (typed name). Dialogs are opened with open() and awaited as signals, never with exec().
+class SecretWorkflows : public QObject {
+    Q_OBJECT
+public:
+    SecretWorkflows(SecretPresenter* presenter, AppSettings* settings, QWidget* window);
+
+    void newSecret(const QString& connectionId, const QString& folder);
+    void edit();
+    void rollback(const QString& targetVersion);
+    void deleteCurrentVersion();
+    void destroyVersions(const QStringList& versions);
+
+Q_SIGNALS:
+    void failed(const QString& message);
+    // A secret was created; the tree should show it.
+    void secretCreated(const QString& connectionId, const QString& path);
+    void done(const QString& message);
+
+private:
+    QCoro::Task<> runNewSecret(QString connectionId, QString folder);
+    QCoro::Task<> runEdit();
+    QCoro::Task<> runRollback(QString targetVersion);
+    QCoro::Task<> runDeleteCurrent();
+    QCoro::Task<> runDestroy(QStringList versions);
+
+    QPointer<SecretPresenter> m_presenter;
+    QPointer<AppSettings> m_settings;
+    QPointer<QWidget> m_window;
+};
+
+} // namespace strongroom

@@ -49,7 +49,6 @@ NewSecretDialog::NewSecretDialog(const QString& folder, QWidget* parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     m_path->setFocus();
-    m_path->setCursorPosition(int(folder.size()));
     validate();
 }
 
@@ -81,6 +80,16 @@ QString NewSecretDialog::pathProblem(const QString& path) {
         }
     }
     return {};
+}
+
+void NewSecretDialog::setVisible(bool visible) {
+    QDialog::setVisible(visible);
+    // QDialog gives the path field focus as if tabbed into, which selects the pre-filled folder;
+    // typing must continue after the folder instead of replacing it.
+    if (visible) {
+        m_path->deselect();
+        m_path->end(false);
+    }
 }
 
 void NewSecretDialog::hideEvent(QHideEvent* event) {

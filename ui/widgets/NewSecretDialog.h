@@ -31,6 +31,8 @@ public:
     QPushButton* createButton() const { return m_createButton; }
     ErrorLabel* errorLabel() const { return m_error; }
 
+    void setVisible(bool visible) override;
+
 protected:
     void hideEvent(QHideEvent* event) override;
 

@@ -48,7 +48,8 @@ SecretValueEditor::SecretValueEditor(QWidget* parent)
     modeLayout->addWidget(m_tableChoice);
     modeLayout->addWidget(m_jsonChoice);
     modeLayout->addSpacing(12);
-    modeLayout->addWidget(m_rawNote, 1);
+    modeLayout->addWidget(m_rawNote);
+    modeLayout->addStretch(1);
 
     m_rows = new FieldRowsEditor(this);
     m_raw = new QPlainTextEdit(this);

@@ -49,18 +49,21 @@ LocalStore::~LocalStore() = default;
 
 QCoro::Task<Result<LocalKeyProtection>> LocalStore::probe(QString file) {
     auto worker = std::make_shared<LocalStoreWorker>();
-    co_return co_await worker->run(guarded([file](LocalStoreConnection& connection) {
+    // The job is built outside the co_await expression: GCC 12 destroys non-trivial temporaries
+    // of a co_await full-expression twice (GCC PR 99576).
+    auto future = worker->run(guarded([file](LocalStoreConnection& connection) {
         return LocalStoreFile::probe(connection, file);
     }));
+    co_return co_await future;
 }
 
 QCoro::Task<Result<std::unique_ptr<LocalStore>>>
 LocalStore::create(QString file, LocalUnlock credentials, KdfParams kdf) {
     auto worker = std::make_shared<LocalStoreWorker>();
-    auto created =
-        co_await worker->run(guarded([file, credentials, kdf](LocalStoreConnection& connection) {
-            return LocalStoreFile::create(connection, file, credentials, kdf);
-        }));
+    auto future = worker->run(guarded([file, credentials, kdf](LocalStoreConnection& connection) {
+        return LocalStoreFile::create(connection, file, credentials, kdf);
+    }));
+    auto created = co_await future;
     if (!created) {
         co_return created.error();
     }
@@ -71,10 +74,10 @@ LocalStore::create(QString file, LocalUnlock credentials, KdfParams kdf) {
 QCoro::Task<Result<std::unique_ptr<LocalStore>>> LocalStore::open(QString file,
                                                                   LocalUnlock credentials) {
     auto worker = std::make_shared<LocalStoreWorker>();
-    auto opened =
-        co_await worker->run(guarded([file, credentials](LocalStoreConnection& connection) {
-            return LocalStoreFile::open(connection, file, credentials);
-        }));
+    auto future = worker->run(guarded([file, credentials](LocalStoreConnection& connection) {
+        return LocalStoreFile::open(connection, file, credentials);
+    }));
+    auto opened = co_await future;
     if (!opened) {
         co_return opened.error();
     }
@@ -97,9 +100,10 @@ void LocalStore::lock() {
 QCoro::Task<Status> LocalStore::unlock(LocalUnlock credentials) {
     QPointer<LocalStore> self(this);
     auto worker = m_worker;
-    auto unlocked = co_await worker->run(guarded([credentials](LocalStoreConnection& connection) {
+    auto future = worker->run(guarded([credentials](LocalStoreConnection& connection) {
         return LocalStoreFile::unlock(connection, credentials);
     }));
+    auto unlocked = co_await future;
     if (!self) {
         co_return closedError();
     }
@@ -122,10 +126,10 @@ QCoro::Task<Status> LocalStore::changePassphrase(LocalUnlock newCredentials, Kdf
     QPointer<LocalStore> self(this);
     auto worker = m_worker;
     UnlockedKey key{m_storeId, m_protection, m_dataKey};
-    auto changed =
-        co_await worker->run(guarded([key, newCredentials, kdf](LocalStoreConnection& connection) {
-            return LocalStoreFile::changeProtection(connection, key, newCredentials, kdf);
-        }));
+    auto future = worker->run(guarded([key, newCredentials, kdf](LocalStoreConnection& connection) {
+        return LocalStoreFile::changeProtection(connection, key, newCredentials, kdf);
+    }));
+    auto changed = co_await future;
     if (changed && self) {
         m_protection = newCredentials.protection;
     }
@@ -138,12 +142,12 @@ template <typename T, typename Job> QCoro::Task<Result<T>> LocalStore::withEngin
     }
     // Only copies are used after the await: the store may be gone by the time it resumes.
     auto worker = m_worker;
-    co_return co_await worker->run(
-        guarded([key = m_dataKey, storeId = m_storeId,
-                 job = std::move(job)](LocalStoreConnection& connection) -> Result<T> {
-            LocalStoreEngine engine(connection.db(), key, storeId);
-            return job(engine);
-        }));
+    auto future = worker->run(guarded([key = m_dataKey, storeId = m_storeId, job = std::move(job)](
+                                          LocalStoreConnection& connection) -> Result<T> {
+        LocalStoreEngine engine(connection.db(), key, storeId);
+        return job(engine);
+    }));
+    co_return co_await future;
 }
 
 QString LocalStore::providerId() const {
@@ -171,66 +175,77 @@ QCoro::Task<Result<Capabilities>> LocalStore::capabilitiesFor(SecretRef ref) {
 
 QCoro::Task<Result<ListPage>> LocalStore::list(QString folder, PageRequest page,
                                                CancelToken cancel) {
-    co_return co_await withEngine<ListPage>([folder, page, cancel](LocalStoreEngine& engine) {
+    auto task = withEngine<ListPage>([folder, page, cancel](LocalStoreEngine& engine) {
         return engine.list(folder, page, cancel);
     });
+    co_return co_await std::move(task);
 }
 
 QCoro::Task<Result<SecretValue>> LocalStore::read(SecretRef ref, QString version) {
-    co_return co_await withEngine<SecretValue>(
+    auto task = withEngine<SecretValue>(
         [ref, version](LocalStoreEngine& engine) { return engine.read(ref.path, version); });
+    co_return co_await std::move(task);
 }
 
 QCoro::Task<Result<QList<VersionInfo>>> LocalStore::versions(SecretRef ref) {
-    co_return co_await withEngine<QList<VersionInfo>>(
+    auto task = withEngine<QList<VersionInfo>>(
         [ref](LocalStoreEngine& engine) { return engine.versions(ref.path); });
+    co_return co_await std::move(task);
 }
 
 QCoro::Task<Result<SecretMetadata>> LocalStore::metadata(SecretRef ref) {
-    co_return co_await withEngine<SecretMetadata>(
+    auto task = withEngine<SecretMetadata>(
         [ref](LocalStoreEngine& engine) { return engine.metadata(ref.path); });
+    co_return co_await std::move(task);
 }
 
 QCoro::Task<Result<WriteResult>> LocalStore::write(WriteRequest request) {
-    co_return co_await withEngine<WriteResult>(
+    auto task = withEngine<WriteResult>(
         [request](LocalStoreEngine& engine) { return engine.write(request); });
+    co_return co_await std::move(task);
 }
 
 QCoro::Task<Result<WriteResult>> LocalStore::rollback(SecretRef ref, QString version,
                                                       QString expectedCurrentVersion) {
-    co_return co_await withEngine<WriteResult>(
-        [ref, version, expectedCurrentVersion](LocalStoreEngine& engine) {
+    auto task =
+        withEngine<WriteResult>([ref, version, expectedCurrentVersion](LocalStoreEngine& engine) {
             return engine.rollback(ref.path, version, expectedCurrentVersion);
         });
+    co_return co_await std::move(task);
 }
 
 QCoro::Task<Status> LocalStore::deleteVersions(SecretRef ref, QStringList versions) {
-    co_return co_await withEngine<Done>([ref, versions](LocalStoreEngine& engine) {
+    auto task = withEngine<Done>([ref, versions](LocalStoreEngine& engine) {
         return engine.changeVersions(ref.path, versions, LocalStoreEngine::VersionChange::Delete);
     });
+    co_return co_await std::move(task);
 }
 
 QCoro::Task<Status> LocalStore::undeleteVersions(SecretRef ref, QStringList versions) {
-    co_return co_await withEngine<Done>([ref, versions](LocalStoreEngine& engine) {
+    auto task = withEngine<Done>([ref, versions](LocalStoreEngine& engine) {
         return engine.changeVersions(ref.path, versions, LocalStoreEngine::VersionChange::Undelete);
     });
+    co_return co_await std::move(task);
 }
 
 QCoro::Task<Status> LocalStore::destroyVersions(SecretRef ref, QStringList versions) {
-    co_return co_await withEngine<Done>([ref, versions](LocalStoreEngine& engine) {
+    auto task = withEngine<Done>([ref, versions](LocalStoreEngine& engine) {
         return engine.changeVersions(ref.path, versions, LocalStoreEngine::VersionChange::Destroy);
     });
+    co_return co_await std::move(task);
 }
 
 QCoro::Task<Status> LocalStore::deleteSecret(SecretRef ref) {
-    co_return co_await withEngine<Done>(
-        [ref](LocalStoreEngine& engine) { return engine.deleteSecret(ref.path); });
+    auto task =
+        withEngine<Done>([ref](LocalStoreEngine& engine) { return engine.deleteSecret(ref.path); });
+    co_return co_await std::move(task);
 }
 
 QCoro::Task<Status> LocalStore::updateMetadata(SecretRef ref, MetadataUpdate update) {
-    co_return co_await withEngine<Done>([ref, update](LocalStoreEngine& engine) {
+    auto task = withEngine<Done>([ref, update](LocalStoreEngine& engine) {
         return engine.updateMetadata(ref.path, update);
     });
+    co_return co_await std::move(task);
 }
 
 } // namespace strongroom

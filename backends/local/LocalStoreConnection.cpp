@@ -2,7 +2,9 @@
 
 #include "LocalSqlError.h"
 
+#include <QFileInfo>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QUuid>
 
 namespace strongroom {
@@ -22,6 +24,15 @@ Status LocalStoreConnection::open(const QString& file, bool readOnly) {
     QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
     if (readOnly) {
         options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        // Even read-only, SQLite creates -wal/-shm files next to a WAL-mode file. Without an
+        // existing WAL the main file is the whole truth, so open it as immutable and leave the
+        // folder exactly as it was.
+        if (!QFileInfo::exists(file + QStringLiteral("-wal"))) {
+            QUrl url = QUrl::fromLocalFile(file);
+            url.setQuery(QStringLiteral("immutable=1"));
+            m_db.setDatabaseName(url.toString(QUrl::FullyEncoded));
+            options += QStringLiteral(";QSQLITE_OPEN_URI");
+        }
     }
     m_db.setConnectOptions(options);
     if (!m_db.open()) {

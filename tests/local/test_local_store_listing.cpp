@@ -4,6 +4,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <vector>
+
 using namespace strongroom;
 using namespace localtest;
 
@@ -67,9 +69,9 @@ private Q_SLOTS:
         QVERIFY(store);
         const int count = 20000;
         // Written by many concurrent coroutines so the single worker thread stays busy.
-        QList<QCoro::Task<Result<WriteResult>>> pending;
+        std::vector<QCoro::Task<Result<WriteResult>>> pending;
         for (int i = 0; i < count; ++i) {
-            pending.append(
+            pending.push_back(
                 store->write({{QStringLiteral("big/s%1").arg(i, 5, 10, QLatin1Char('0'))},
                               kv({{"k", "v"}}),
                               {},

@@ -1,9 +1,9 @@
 #include "LocalStoreEngine.h"
 
-#include "EnvelopeCipher.h"
 #include "LocalPath.h"
 #include "LocalSqlError.h"
 #include "StoreTransaction.h"
+#include "VersionSealer.h"
 
 #include <QDateTime>
 #include <QSqlQuery>
@@ -18,16 +18,6 @@ qint64 nowMs() {
 
 QDateTime toTime(qint64 ms) {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-}
-
-std::optional<SecretValue::Format> formatFromName(const QString& name) {
-    for (auto format :
-         {SecretValue::Format::KeyValue, SecretValue::Format::Text, SecretValue::Format::Binary}) {
-        if (formatName(format) == name) {
-            return format;
-        }
-    }
-    return std::nullopt;
 }
 
 QString versionString(qint64 version) {
@@ -81,32 +71,7 @@ Result<ListPage> LocalStoreEngine::list(const QString& folder, const PageRequest
 }
 
 Result<SecretValue> LocalStoreEngine::decrypt(const QString& path, const VersionRow& row) {
-    const auto format = formatFromName(row.format);
-    auto plain =
-        format ? EnvelopeCipher::open(m_dataKey, row.ciphertext,
-                                      EnvelopeCipher::valueContext(m_storeId, path, row.version,
-                                                                   row.format, row.contentType))
-               : std::nullopt;
-    if (!plain) {
-        return BackendError(BackendError::Kind::InvalidResponse,
-                            QStringLiteral("the stored value of %1 version %2 failed its integrity "
-                                           "check: it was altered, damaged or moved from another "
-                                           "secret or version")
-                                .arg(path)
-                                .arg(row.version));
-    }
-    auto value = SecretValue::deserialize(*format, *plain);
-    if (!value) {
-        return BackendError(BackendError::Kind::InvalidResponse,
-                            QStringLiteral("the value of %1 version %2 is not valid %3 data")
-                                .arg(path)
-                                .arg(row.version)
-                                .arg(row.format));
-    }
-    if (*format == SecretValue::Format::Text && !row.contentType.isEmpty()) {
-        return SecretValue::text(value->blob(), row.contentType);
-    }
-    return std::move(*value);
+    return VersionSealer(m_dataKey, m_storeId).open(path, row);
 }
 
 Result<SecretValue> LocalStoreEngine::read(const QString& path, const QString& version) {
@@ -244,17 +209,9 @@ Result<WriteResult> LocalStoreEngine::writeLocked(const QString& path, const Sec
     VersionRow row;
     row.version = latest + 1;
     row.created = now;
-    row.format = formatName(value.format());
-    row.contentType = value.format() == SecretValue::Format::Text ? value.contentType() : QString();
-    const SecretBytes plain = value.serialize();
-    auto sealed = EnvelopeCipher::seal(
-        m_dataKey, plain.view(),
-        EnvelopeCipher::valueContext(m_storeId, path, row.version, row.format, row.contentType));
-    if (!sealed) {
-        return BackendError(BackendError::Kind::InvalidInput,
-                            QStringLiteral("encrypting the value failed"));
+    if (auto failed = VersionSealer(m_dataKey, m_storeId).seal(path, value, row)) {
+        return *failed;
     }
-    row.ciphertext = std::move(*sealed);
     if (auto status = m_versions.insert(secretId, row); !status) {
         return status.error();
     }

@@ -18,7 +18,9 @@ class LocalStoreWorker {
 public:
     LocalStoreWorker();
     // Closes the connection on the worker thread and joins it. Jobs never hold the worker, so
-    // this never runs on the worker thread itself.
+    // this never runs on the worker thread itself; and every coroutine awaiting a job holds the
+    // worker, so by the time the last holder lets go no job is in flight and the join only
+    // waits for the close.
     ~LocalStoreWorker();
     LocalStoreWorker(const LocalStoreWorker&) = delete;
     LocalStoreWorker& operator=(const LocalStoreWorker&) = delete;

@@ -30,7 +30,6 @@ CommandParser::CommandParser(const QString& command, const QString& arguments,
     m_parser.addOption({kPassphraseFile,
                         QStringLiteral("Read the store passphrase from the first line of <file>."),
                         QStringLiteral("file")});
-    m_parser.addPositionalArgument(QStringLiteral("command"), QString(), m_synopsis);
 }
 
 std::optional<int> CommandParser::parse(const QStringList& arguments, const CliOutput& output,
@@ -39,10 +38,13 @@ std::optional<int> CommandParser::parse(const QStringList& arguments, const CliO
         return usageError(output, m_parser.errorText());
     }
     if (m_parser.isSet(kHelp)) {
-        QString help = m_parser.helpText();
-        // The synopsis already names the command; the generic "command" row adds nothing.
-        help.replace(QStringLiteral("Arguments:\n"), QString());
-        output.line(help.trimmed());
+        // Qt's usage line names argv[0] and puts [options] before the command words, and its
+        // Arguments section would only repeat the synopsis: write both parts ourselves.
+        QString body = m_parser.helpText();
+        body = body.mid(body.indexOf(QLatin1Char('\n')) + 1);
+        body = body.left(body.indexOf(QStringLiteral("Arguments:")));
+        output.line(QStringLiteral("Usage: strongroom-cli %1 [options]\n").arg(m_synopsis) +
+                    body.trimmed());
         return 0;
     }
     if (m_parser.isSet(kConnection)) {

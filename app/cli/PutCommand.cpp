@@ -53,6 +53,10 @@ QCoro::Task<int> PutCommand::run(CliSession& session, QStringList arguments) {
         co_return parser.usageError(out, QStringLiteral("give exactly one of key=value pairs, "
                                                         "--stdin-json or --stdin-text"));
     }
+    auto pairsParsed = SecretValueInput::parsePairs(pairs);
+    if (!pairsParsed) {
+        co_return parser.usageError(out, pairsParsed.error().detail());
+    }
     std::optional<QString> expected;
     if (parser.isSet(cas)) {
         const auto number = CommandParser::toCount(parser.value(cas));
@@ -61,19 +65,21 @@ QCoro::Task<int> PutCommand::run(CliSession& session, QStringList arguments) {
         }
         expected = *number == 0 ? QString() : QString::number(*number);
     }
-    QCoro::Task<Result<SecretValue>> reading =
-        parser.isSet(stdinJson)   ? SecretValueInput::fromStdinJson()
-        : parser.isSet(stdinText) ? SecretValueInput::fromStdinText()
-                                  : SecretValueInput::fromPairs(pairs);
-    auto value = co_await reading;
-    if (!value) {
-        co_return out.fail(value.error());
-    }
+    // The store is opened first: --passphrase-fd 0 takes the first line of stdin, and the
+    // value (key=-, --stdin-*) is the rest.
     auto opened = co_await session.openConnection();
     if (!opened) {
         co_return out.fail(opened.error());
     }
     QPointer<Connection> connection = opened.value();
+    QCoro::Task<Result<SecretValue>> reading =
+        parser.isSet(stdinJson)   ? SecretValueInput::fromStdinJson()
+        : parser.isSet(stdinText) ? SecretValueInput::fromStdinText()
+                                  : SecretValueInput::fromPairs(std::move(pairsParsed.value()));
+    auto value = co_await reading;
+    if (!value) {
+        co_return out.fail(value.error());
+    }
     SecretService& secrets = session.secrets();
     if (!expected) {
         // Read just before writing: whoever writes in between makes this write a conflict.

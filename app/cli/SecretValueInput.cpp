@@ -1,7 +1,6 @@
 #include "SecretValueInput.h"
 
 #include "InputReader.h"
-#include "KeyValueArgument.h"
 
 #include <QSet>
 
@@ -17,7 +16,7 @@ BackendError invalid(const QString& message) {
 }
 } // namespace
 
-QCoro::Task<Result<SecretValue>> SecretValueInput::fromPairs(QStringList pairs) {
+Result<std::vector<KeyValueArgument>> SecretValueInput::parsePairs(QStringList& pairs) {
     std::vector<KeyValueArgument> parsed;
     QString error;
     for (QString& pair : pairs) {
@@ -26,7 +25,7 @@ QCoro::Task<Result<SecretValue>> SecretValueInput::fromPairs(QStringList pairs) 
             for (QString& rest : pairs) {
                 wipe(rest);
             }
-            co_return invalid(error);
+            return invalid(error);
         }
         parsed.push_back(std::move(*argument));
     }
@@ -34,14 +33,18 @@ QCoro::Task<Result<SecretValue>> SecretValueInput::fromPairs(QStringList pairs) 
     int fromStdin = 0;
     for (const auto& argument : parsed) {
         if (keys.contains(argument.key)) {
-            co_return invalid(QStringLiteral("key '%1' is given twice").arg(argument.key));
+            return invalid(QStringLiteral("key '%1' is given twice").arg(argument.key));
         }
         keys.insert(argument.key);
         fromStdin += argument.source == KeyValueArgument::Source::Stdin ? 1 : 0;
     }
     if (fromStdin > 1) {
-        co_return invalid(QStringLiteral("only one key can read its value from stdin ('key=-')"));
+        return invalid(QStringLiteral("only one key can read its value from stdin ('key=-')"));
     }
+    return parsed;
+}
+
+QCoro::Task<Result<SecretValue>> SecretValueInput::fromPairs(std::vector<KeyValueArgument> parsed) {
     std::vector<SecretField> fields;
     for (auto& argument : parsed) {
         SecretField field{argument.key, std::move(argument.value), false};

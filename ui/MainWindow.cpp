@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AppSettings.h"
+#include "AuditLogViewer.h"
 #include "Clipboard.h"
 #include "ConnectionsPane.h"
 #include "ConnectionTreeModel.h"
@@ -121,6 +122,8 @@ void MainWindow::createActions() {
         make(tr("Settings"), QStringLiteral("preferences-system"), QKeySequence::Preferences);
     m_quickOpenAction =
         make(tr("Quick open"), QStringLiteral("edit-find"), QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_auditLog = make(tr("Audit log"), QStringLiteral("document-properties"),
+                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     m_quit = make(tr("Quit"), QStringLiteral("application-exit"), QKeySequence::Quit);
 
     connect(m_refresh, &QAction::triggered, this, [this] {
@@ -143,6 +146,11 @@ void MainWindow::createActions() {
     connect(m_lock, &QAction::triggered, m_workspace, &Workspace::lock);
     connect(m_settings, &QAction::triggered, this, &MainWindow::openSettings);
     connect(m_quickOpenAction, &QAction::triggered, this, &MainWindow::openQuickOpen);
+    connect(m_auditLog, &QAction::triggered, this, [this] {
+        auto* viewer = new AuditLogViewer(m_workspace->auditLog(), this);
+        viewer->setAttribute(Qt::WA_DeleteOnClose);
+        viewer->show();
+    });
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
 
     QToolBar* toolbar = addToolBar(tr("Main"));
@@ -153,6 +161,7 @@ void MainWindow::createActions() {
     }
     toolbar->addSeparator();
     toolbar->addAction(m_quickOpenAction);
+    toolbar->addAction(m_auditLog);
     toolbar->addAction(m_lock);
     toolbar->addAction(m_settings);
 }
@@ -170,6 +179,8 @@ void MainWindow::createMenus() {
     for (QAction* action : {m_refresh, m_edit, m_rollback, m_delete, m_destroy}) {
         secret->addAction(action);
     }
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_auditLog);
 }
 
 void MainWindow::createStatusBar() {

@@ -54,6 +54,7 @@ public:
     QAction* lockAction() const { return m_lock; }
     QAction* settingsAction() const { return m_settings; }
     QAction* quickOpenAction() const { return m_quickOpenAction; }
+    QAction* auditLogAction() const { return m_auditLog; }
 
     // Opens (and selects in the tree) a secret; the tree loads the folders on the way.
     void openSecret(const QString& connectionId, const QString& path);
@@ -100,6 +101,7 @@ private:
     QAction* m_lock = nullptr;
     QAction* m_settings = nullptr;
     QAction* m_quickOpenAction = nullptr;
+    QAction* m_auditLog = nullptr;
     QAction* m_quit = nullptr;
 };
 

@@ -1,7 +1,9 @@
 #include "SecretWorkflows.h"
 
 #include "AppSettings.h"
+#include "ConflictDialog.h"
 #include "NewSecretDialog.h"
+#include "RollbackDialog.h"
 #include "SecretEditorDialog.h"
 #include "SecretFieldsModel.h"
 #include "SecretPresenter.h"
@@ -74,6 +76,7 @@ QCoro::Task<> SecretWorkflows::runEdit() {
     if (!m_presenter || !m_presenter->hasSecret() || !m_presenter->fields()->hasValue()) {
         co_return;
     }
+    SecretValue original = m_presenter->fields()->value();
     QPointer<SecretEditorDialog> dialog =
         new SecretEditorDialog(m_settings, m_presenter->ref().path, m_presenter->shownVersion(),
                                m_presenter->fields()->value(), m_window);
@@ -83,9 +86,17 @@ QCoro::Task<> SecretWorkflows::runEdit() {
     if (!self || !dialog || answer != QDialog::Accepted || !m_presenter) {
         co_return;
     }
-    auto saveTask = m_presenter->save(dialog->editedValue(), dialog->baseVersion());
+    SecretValue mine = dialog->editedValue();
+    const QString base = dialog->baseVersion();
+    auto saveTask = m_presenter->save(mine, base);
     auto saved = co_await saveTask;
     if (!self) {
+        co_return;
+    }
+    if (!saved.ok() && saved.error().kind() == BackendError::Kind::Conflict) {
+        auto resolveTask = resolveConflict(std::move(original), std::move(mine), base,
+                                           saved.error().currentVersion());
+        co_await resolveTask;
         co_return;
     }
     if (!saved.ok()) {
@@ -95,9 +106,97 @@ QCoro::Task<> SecretWorkflows::runEdit() {
     Q_EMIT done(tr("Saved version %1").arg(saved->newVersion));
 }
 
+QCoro::Task<> SecretWorkflows::resolveConflict(SecretValue original, SecretValue mine,
+                                               QString baseVersion, QString theirVersion) {
+    QPointer<SecretWorkflows> self(this);
+    auto theirsTask = m_presenter->readVersion(theirVersion);
+    auto theirs = co_await theirsTask;
+    if (!self || !m_presenter) {
+        co_return;
+    }
+    if (!theirs.ok()) {
+        Q_EMIT failed(theirs.error().message());
+        co_return;
+    }
+    QPointer<ConflictDialog> dialog =
+        new ConflictDialog(m_settings, m_presenter->ref().path, baseVersion, theirVersion,
+                           SecretDiff::between(original, theirs.value()),
+                           SecretDiff::between(original, mine), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    auto chosen = qCoro(dialog.data(), &ConflictDialog::chosen);
+    const ConflictDialog::Choice choice = co_await chosen;
+    if (!self || !m_presenter) {
+        co_return;
+    }
+    if (choice == ConflictDialog::Choice::DiscardMine) {
+        m_presenter->reload();
+        Q_EMIT done(tr("Discarded your change; showing version %1").arg(theirVersion));
+        co_return;
+    }
+    if (choice != ConflictDialog::Choice::ReapplyMine) {
+        co_return;
+    }
+    // Re-applied on top of their version, guarded again: a third writer gets the same dialog.
+    auto saveTask = m_presenter->save(mine, theirVersion);
+    auto saved = co_await saveTask;
+    if (!self) {
+        co_return;
+    }
+    if (!saved.ok()) {
+        Q_EMIT failed(saved.error().message());
+        co_return;
+    }
+    Q_EMIT done(tr("Saved version %1 over %2").arg(saved->newVersion, theirVersion));
+}
+
 QCoro::Task<> SecretWorkflows::runRollback(QString targetVersion) {
-    Q_UNUSED(targetVersion);
-    co_return;
+    QPointer<SecretWorkflows> self(this);
+    const VersionInfo* target =
+        m_presenter
+            ? m_presenter->versions()->versionAt(m_presenter->versions()->rowOf(targetVersion))
+            : nullptr;
+    if (!target) {
+        co_return;
+    }
+    // Not deleted on close: the preview may arrive after the operator already answered.
+    QPointer<RollbackDialog> dialog =
+        new RollbackDialog(m_settings, m_presenter->ref().path, *target, m_window);
+    dialog->open();
+    auto previewTask = m_presenter->previewRollback(targetVersion);
+    auto preview = co_await previewTask;
+    if (!self || !dialog) {
+        co_return;
+    }
+    if (preview.ok()) {
+        dialog->setPreview(preview.value());
+    } else {
+        dialog->setPreviewError(preview.error().message());
+    }
+    int answer = dialog->result();
+    if (dialog->isVisible()) {
+        auto finished = qCoro(dialog.data(), &QDialog::finished);
+        answer = co_await finished;
+    }
+    if (!self || !dialog) {
+        co_return;
+    }
+    dialog->deleteLater();
+    if (answer != QDialog::Accepted || !dialog->preview() || !m_presenter) {
+        co_return;
+    }
+    const QString guard = dialog->preview()->currentVersion;
+    auto rollbackTask = m_presenter->rollback(targetVersion, guard);
+    auto rolledBack = co_await rollbackTask;
+    if (!self) {
+        co_return;
+    }
+    if (!rolledBack.ok()) {
+        Q_EMIT failed(rolledBack.error().message());
+        co_return;
+    }
+    Q_EMIT done(
+        tr("Rolled back to version %1 as version %2").arg(targetVersion, rolledBack->newVersion));
 }
 
 QCoro::Task<> SecretWorkflows::runDeleteCurrent() {

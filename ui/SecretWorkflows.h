@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SecretValue.h"
+
 #include <QCoroTask>
 #include <QObject>
 #include <QPointer>
@@ -34,6 +36,8 @@ Q_SIGNALS:
 private:
     QCoro::Task<> runNewSecret(QString connectionId, QString folder);
     QCoro::Task<> runEdit();
+    QCoro::Task<> resolveConflict(SecretValue original, SecretValue mine, QString baseVersion,
+                                  QString theirVersion);
     QCoro::Task<> runRollback(QString targetVersion);
     QCoro::Task<> runDeleteCurrent();
     QCoro::Task<> runDestroy(QStringList versions);

@@ -308,19 +308,29 @@ void ConnectionTreeModel::fetchMore(const QModelIndex& parent) {
     if (!canFetchMore(parent)) {
         return;
     }
-    // Started, not awaited: the coroutine runs on as pages arrive and reports through the model.
-    listFolder(nodeFor(parent));
+    Node* folder = nodeFor(parent);
+    const CancelToken cancel;
+    folder->cancel = cancel;
+    folder->loading = true;
+    // Views (and QAbstractItemModelTester) call fetchMore from inside model signals; the listing
+    // and its row changes start on the next turn of the event loop instead of re-entering them.
+    // A folder dropped meanwhile was cancelled first, so the token guards the raw pointer.
+    QMetaObject::invokeMethod(
+        this,
+        [this, folder, cancel] {
+            if (!cancel.isCancelled()) {
+                listFolder(folder, cancel);
+            }
+        },
+        Qt::QueuedConnection);
 }
 
-QCoro::Task<> ConnectionTreeModel::listFolder(Node* folder) {
+QCoro::Task<> ConnectionTreeModel::listFolder(Node* folder, CancelToken cancel) {
     QPointer<ConnectionTreeModel> self(this);
     Node* connection = connectionNode(folder);
     QPointer<SecretBackend> backend = connection->backend;
     const QString connectionId = connection->connectionId;
     const QString path = folder->path;
-    const CancelToken cancel;
-    folder->cancel = cancel;
-    folder->loading = true;
     folder->error.clear();
     showStatusRow(folder, {});
 

@@ -77,7 +77,7 @@ private:
     Node* nodeFor(const QModelIndex& index) const;
     QModelIndex indexFor(Node* node) const;
     Node* connectionNode(Node* node) const;
-    QCoro::Task<> listFolder(Node* folder);
+    QCoro::Task<> listFolder(Node* folder, CancelToken cancel);
     void appendEntries(Node* folder, const QList<Entry>& entries);
     void showStatusRow(Node* folder, const QString& error);
     void removeStatusRow(Node* folder);

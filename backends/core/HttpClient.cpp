@@ -1,5 +1,6 @@
 #include "HttpClient.h"
 
+#include "HttpOneShotBody.h"
 #include "HttpUrlPolicy.h"
 
 #include <QCoroNetworkReply>
@@ -43,11 +44,11 @@ HttpClient::HttpClient(HttpClientConfig config, QObject* parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_retry(m_config.retryPolicy())
-    , m_network(new QNetworkAccessManager(this)) {
+    , m_network(new QNetworkAccessManager,
+                [](QNetworkAccessManager* network) { network->deleteLater(); }) {
     // Redirects are followed by hand (see HttpUrlPolicy) so the body survives 307/308 and
     // credentials do not leak to another origin; nothing is cached or kept in a cookie jar.
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    m_network->setCookieJar(nullptr);
     auto tls = m_config.tlsConfiguration();
     if (tls) {
         m_tls = tls.value();
@@ -184,11 +185,26 @@ QNetworkReply* HttpClient::startReply(const HttpRequest& request, const QByteArr
     if (request.method.compare("HEAD", Qt::CaseInsensitive) == 0) {
         return m_network->head(wire);
     }
-    return m_network->sendCustomRequest(wire, request.method.toUpper(), body);
+    if (request.isRetrySafe()) {
+        return m_network->sendCustomRequest(wire, request.method.toUpper(), body);
+    }
+    // Not safe to repeat: stop Qt's own transparent resend (see HttpOneShotBody). The explicit
+    // length and DoNotBufferUploadData make Qt stream the device instead of buffering it into a
+    // rewindable copy.
+    wire.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+    wire.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    auto* once = new HttpOneShotBody(body);
+    QNetworkReply* reply = m_network->sendCustomRequest(wire, request.method.toUpper(), once);
+    once->setParent(reply);
+    return reply;
 }
 
 QCoro::Task<HttpAttemptResult> HttpClient::sendOnce(const HttpRequest& request,
                                                     CancelToken cancel) {
+    QPointer<HttpClient> self(this);
+    // QCoro resumes us through a queued signal from the reply; holding the manager keeps the
+    // reply alive for that even when this client is destroyed meanwhile.
+    const std::shared_ptr<QNetworkAccessManager> network = m_network;
     QByteArray body = request.body.toByteArrayUnsafe();
     std::vector<QByteArray> credentialValues;
     for (const auto& header : request.credentialHeaders) {
@@ -201,6 +217,7 @@ QCoro::Task<HttpAttemptResult> HttpClient::sendOnce(const HttpRequest& request,
     interruption.timeout = request.timeout > 0ms ? request.timeout : m_config.requestTimeout;
     QTimer deadline;
     deadline.setSingleShot(true);
+    deadline.setTimerType(Qt::PreciseTimer);
     QTimer cancelWatch;
     cancelWatch.setInterval(cancelPollInterval);
     connect(&deadline, &QTimer::timeout, reply.data(), [&interruption, reply] {
@@ -232,12 +249,16 @@ QCoro::Task<HttpAttemptResult> HttpClient::sendOnce(const HttpRequest& request,
     cancelWatch.stop();
 
     HttpAttemptResult result;
-    if (reply) {
-        result = HttpReplyReader::read(*reply, interruption);
+    if (self && reply) {
         m_inFlight.remove(reply.data());
-        reply->deleteLater();
+    }
+    if (self && !m_closing && reply) {
+        result = HttpReplyReader::read(*reply, interruption);
     } else {
         result.error = closingError();
+    }
+    if (reply) {
+        reply->deleteLater();
     }
     wipeSharedInPlace(body);
     for (auto& value : credentialValues) {

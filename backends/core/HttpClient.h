@@ -12,6 +12,7 @@
 #include <QSet>
 #include <QSslConfiguration>
 
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
@@ -54,7 +55,7 @@ private:
     HttpRetryPolicy m_retry;
     QSslConfiguration m_tls;
     std::optional<BackendError> m_configError;
-    QNetworkAccessManager* m_network = nullptr;
+    std::shared_ptr<QNetworkAccessManager> m_network;
     QSet<QNetworkReply*> m_inFlight;
     bool m_closing = false;
 };

@@ -11,7 +11,8 @@ using Kind = BackendError::Kind;
 // Qt reports HTTP statuses >= 400 as content/server "errors" although the exchange completed.
 bool isHttpLevelError(QNetworkReply::NetworkError error) {
     const int code = static_cast<int>(error);
-    return code == 0 || (code >= 201 && code <= 299) ||
+    return code == 0 ||
+           (code >= 201 && code <= 299 && error != QNetworkReply::ContentReSendError) ||
            error == QNetworkReply::ProtocolInvalidOperationError || (code >= 401 && code <= 499);
 }
 
@@ -48,7 +49,13 @@ HttpAttemptResult transportFailure(const QNetworkReply& reply, const HttpInterru
             Kind::Network,
             headersArrived
                 ? QStringLiteral("%1 closed the connection in the middle of the reply").arg(where)
-                : QStringLiteral("%1 closed the connection before replying").arg(where));
+                : QStringLiteral("%1 closed the connection without a valid HTTP reply").arg(where));
+    case QNetworkReply::ContentReSendError:
+        return failure(Kind::Network,
+                       QStringLiteral("%1 closed the connection without a valid HTTP reply; the "
+                                      "request was not sent again because repeating it is not "
+                                      "safe")
+                           .arg(where));
     case QNetworkReply::TimeoutError:
         return failure(Kind::Network, QStringLiteral("%1 did not answer in time").arg(where));
     case QNetworkReply::OperationCanceledError:
@@ -84,8 +91,12 @@ HttpAttemptResult HttpReplyReader::read(QNetworkReply& reply,
                                         const HttpInterruption& interruption) {
     const QVariant status = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const bool headersArrived = status.isValid() && status.toInt() > 0;
-    if (!headersArrived || !isHttpLevelError(reply.error()) || interruption.cancelled ||
-        interruption.timedOut) {
+    // Qt rewinds the body as soon as it sees a 307/308, and reports a body that cannot be rewound
+    // (HttpOneShotBody) as ContentReSendError, although the redirect itself arrived intact.
+    const bool redirectOfOneShotBody = reply.error() == QNetworkReply::ContentReSendError &&
+                                       (status.toInt() == 307 || status.toInt() == 308);
+    if (!headersArrived || !(isHttpLevelError(reply.error()) || redirectOfOneShotBody) ||
+        interruption.cancelled || interruption.timedOut) {
         return transportFailure(reply, interruption, headersArrived);
     }
     HttpResponse response;

@@ -20,6 +20,7 @@
 
 #include <QApplication>
 #include <QCoroSignal>
+#include <QFile>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMenuBar>
@@ -31,6 +32,14 @@
 #include <QTreeView>
 
 namespace strongroom {
+
+namespace {
+// The bundled icon when the resources have one, else the desktop theme's.
+QIcon actionIcon(const QString& name) {
+    const QString bundled = QStringLiteral(":/icons/actions/%1.svg").arg(name);
+    return QFile::exists(bundled) ? QIcon(bundled) : QIcon::fromTheme(name);
+}
+} // namespace
 
 MainWindow::MainWindow(Workspace* workspace, QWidget* parent)
     : QMainWindow(parent)
@@ -102,8 +111,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createActions() {
     const auto make = [this](const QString& text, const QString& icon, const QKeySequence& keys) {
         auto* action = new QAction(text, this);
-        action->setIcon(
-            QIcon::fromTheme(icon, QIcon(QStringLiteral(":/icons/actions/%1.svg").arg(icon))));
+        action->setIcon(actionIcon(icon));
         if (!keys.isEmpty()) {
             action->setShortcut(keys);
             action->setToolTip(tr("%1 (%2)").arg(text, keys.toString(QKeySequence::NativeText)));

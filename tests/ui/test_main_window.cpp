@@ -1,9 +1,11 @@
 #include "AppSettings.h"
 #include "Clipboard.h"
+#include "ConnectionTreeModel.h"
 #include "DataTab.h"
 #include "DiffTab.h"
 #include "DiffView.h"
 #include "FieldRowsEditor.h"
+#include "InactivityTimer.h"
 #include "IsolatedHome.h"
 #include "LockScreen.h"
 #include "MainWindow.h"
@@ -24,6 +26,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -46,7 +49,7 @@ const char* const passphrase = "correct horse battery staple";
 // Dialogs are opened with open(), so they are simply there to be found once the event loop ran.
 template <typename Dialog> Dialog* waitForDialog(int timeoutMs = 15000) {
     Dialog* found = nullptr;
-    QTest::qWaitFor(
+    (void)QTest::qWaitFor(
         [&] {
             const auto widgets = QApplication::topLevelWidgets();
             for (QWidget* widget : widgets) {
@@ -177,8 +180,8 @@ private Q_SLOTS:
         auto* setup = waitForDialog<StoreSetupDialog>();
         QVERIFY(setup);
         click(setup->passphraseChoice());
+        QVERIFY(setup->passphraseChoice()->isChecked());
         QTest::keyClicks(setup->passphraseField(), QString::fromLatin1(passphrase));
-        QVERIFY(!setup->createButton()->isEnabled()); // not confirmed yet
         QTest::keyClicks(setup->confirmationField(), QString::fromLatin1(passphrase));
         QVERIFY(setup->createButton()->isEnabled());
         click(setup->createButton());

@@ -90,23 +90,7 @@ void AuditLogViewer::reload() {
         return;
     }
     m_loading = true;
-    QCoro::connect(
-        m_log->recent(RecentCount), this, [this](const Result<QList<AuditEntry>>& entries) {
-            m_loading = false;
-            m_entries->removeRows(0, m_entries->rowCount());
-            if (!entries) {
-                m_error->showMessage(
-                    tr("The audit log could not be read: %1").arg(entries.error().message()));
-                Q_EMIT loaded(0);
-                return;
-            }
-            m_error->clearMessage();
-            for (const AuditEntry& entry : entries.value()) {
-                appendRow(entry);
-            }
-            m_table->resizeColumnsToContents();
-            Q_EMIT loaded(int(entries.value().size()));
-        });
+    load();
 }
 
 void AuditLogViewer::verifyChain() {
@@ -115,9 +99,38 @@ void AuditLogViewer::verifyChain() {
     }
     m_verifyButton->setEnabled(false);
     m_verification->setText(tr("Verifying…"));
-    QCoro::connect(m_log->verify(), this, [this](const AuditVerification& verification) {
+    verify();
+}
+
+QCoro::Task<> AuditLogViewer::load() {
+    QPointer<AuditLogViewer> self(this);
+    // A named task, not a temporary inside co_await (GCC 12 mishandles those).
+    auto task = m_log->recent(RecentCount);
+    const Result<QList<AuditEntry>> entries = co_await std::move(task);
+    if (!self) {
+        co_return; // the dialog was closed while the log was read
+    }
+    m_loading = false;
+    m_entries->removeRows(0, m_entries->rowCount());
+    if (!entries) {
+        m_error->showMessage(
+            tr("The audit log could not be read: %1").arg(entries.error().message()));
+        co_return;
+    }
+    m_error->clearMessage();
+    for (const AuditEntry& entry : entries.value()) {
+        appendRow(entry);
+    }
+    m_table->resizeColumnsToContents();
+}
+
+QCoro::Task<> AuditLogViewer::verify() {
+    QPointer<AuditLogViewer> self(this);
+    auto task = m_log->verify();
+    const AuditVerification verification = co_await std::move(task);
+    if (self) {
         showVerification(verification);
-    });
+    }
 }
 
 void AuditLogViewer::appendRow(const AuditEntry& entry) {

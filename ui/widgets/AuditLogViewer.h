@@ -3,6 +3,7 @@
 #include "AuditEntry.h"
 #include "AuditVerification.h"
 
+#include <QCoroTask>
 #include <QDialog>
 #include <QPointer>
 
@@ -50,10 +51,12 @@ public:
     QLabel* verificationLabel() const { return m_verification; }
 
 Q_SIGNALS:
-    void loaded(int entryCount);
+    // May fire before verifyChain() returns when the log answers at once.
     void verified(const strongroom::AuditVerification& verification);
 
 private:
+    QCoro::Task<> load();
+    QCoro::Task<> verify();
     void appendRow(const AuditEntry& entry);
     void showVerification(const AuditVerification& verification);
 

@@ -35,9 +35,10 @@ TypedConfirmationDialog::TypedConfirmationDialog(const QString& title, const QSt
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_confirmButton = buttons->addButton(actionLabel, QDialogButtonBox::DestructiveRole);
-    // Enter in the field must never confirm by accident: the confirm button is not a default.
+    // No default button: Enter only confirms from the name field once the name matches (see
+    // returnPressed below), and never cancels half-way through typing.
     m_confirmButton->setAutoDefault(false);
-    m_confirmButton->setDefault(false);
+    buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(consequenceLabel);
@@ -49,11 +50,13 @@ TypedConfirmationDialog::TypedConfirmationDialog(const QString& title, const QSt
 
     connect(m_nameField, &QLineEdit::textChanged, this,
             &TypedConfirmationDialog::updateConfirmable);
-    connect(m_confirmButton, &QPushButton::clicked, this, [this] {
+    const auto confirmIfMatching = [this] {
         if (isConfirmable()) {
             accept();
         }
-    });
+    };
+    connect(m_confirmButton, &QPushButton::clicked, this, confirmIfMatching);
+    connect(m_nameField, &QLineEdit::returnPressed, this, confirmIfMatching);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     m_nameField->setFocus();

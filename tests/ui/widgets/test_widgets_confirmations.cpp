@@ -66,6 +66,14 @@ private Q_SLOTS:
         QTest::keyClicks(dialog.nameField(), " ");
         QVERIFY(!dialog.confirmButton()->isEnabled()); // a trailing space is not the name
         QTest::keyClick(dialog.nameField(), Qt::Key_Backspace);
+        QTest::keyClick(dialog.nameField(), Qt::Key_Return); // now Enter confirms
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+
+    void typedConfirmationButtonConfirms() {
+        TypedConfirmationDialog dialog("Destroy", "Gone for good.", "ci/token", "Destroy");
+        dialog.show();
+        QTest::keyClicks(dialog.nameField(), "ci/token");
         QTest::mouseClick(dialog.confirmButton(), Qt::LeftButton);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }

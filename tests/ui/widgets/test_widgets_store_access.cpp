@@ -15,6 +15,15 @@
 
 using namespace strongroom;
 
+namespace {
+
+// Radio buttons span the dialog's width but only react on their indicator and text.
+void clickRadio(QRadioButton* radio) {
+    QTest::mouseClick(radio, Qt::LeftButton, {}, QPoint(8, radio->height() / 2));
+}
+
+} // namespace
+
 class TestStoreAccess : public QObject {
     Q_OBJECT
 
@@ -59,7 +68,7 @@ private Q_SLOTS:
         StoreSetupDialog dialog;
         QSignalSpy requested(&dialog, &StoreSetupDialog::createRequested);
         dialog.show();
-        QTest::mouseClick(dialog.passphraseChoice(), Qt::LeftButton);
+        clickRadio(dialog.passphraseChoice());
         QVERIFY(dialog.passphraseChoice()->isChecked());
         QVERIFY(dialog.passphraseField()->isEnabled());
         QVERIFY(!dialog.createButton()->isEnabled());
@@ -81,9 +90,10 @@ private Q_SLOTS:
         QVERIFY(!dialog.createButton()->isEnabled());
         saveScreenshot(&dialog, "store-setup-passphrase-mismatch");
 
-        QTest::keyClick(dialog.confirmationField(), Qt::Key_Backspace);
-        QTest::keyClick(dialog.confirmationField(), Qt::Key_Backspace);
-        QTest::keyClicks(dialog.confirmationField(), "le");
+        for (int i = 0; i < 3; ++i) {
+            QTest::keyClick(dialog.confirmationField(), Qt::Key_Backspace);
+        }
+        QTest::keyClicks(dialog.confirmationField(), "ple");
         QVERIFY(!dialog.errorLabel()->isVisible());
         QVERIFY(dialog.createButton()->isEnabled());
 

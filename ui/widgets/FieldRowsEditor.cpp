@@ -112,6 +112,8 @@ void FieldRowsEditor::addRow(const QString& key, const SecretBytes& value, bool 
     layout->addWidget(row.reveal);
     layout->addWidget(row.remove);
     m_rowsLayout->insertWidget(m_rowsLayout->count() - 1, row.widget); // above the stretch
+    // The layout would only show the row from the event loop; the operator types into it now.
+    row.widget->show();
 
     QLineEdit* valueEdit = row.value;
     connect(row.reveal, &QToolButton::toggled, valueEdit, [valueEdit](bool shown) {

@@ -42,7 +42,7 @@ RollbackDialog::RollbackDialog(AppSettings* settings, const QString& path,
     layout->addWidget(m_diffView, 1);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
-    resize(680, 460);
+    setMinimumWidth(520);
 
     connect(m_confirmButton, &QPushButton::clicked, this, [this] {
         if (canConfirm()) {
@@ -59,9 +59,12 @@ RollbackDialog::RollbackDialog(AppSettings* settings, const QString& path,
                 .arg(target.id));
         m_status->setText(tr("Loading the preview of what will change…"));
         m_diffView->setVisible(false);
+        resize(680, 460); // room for the diff that is coming
     } else {
         m_explanation->setText(why);
         m_diffView->setVisible(false);
+        m_status->setVisible(false);
+        adjustSize(); // only the explanation to show: keep the dialog compact
     }
     updateState();
 }

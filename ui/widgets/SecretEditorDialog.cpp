@@ -43,12 +43,14 @@ SecretEditorDialog::SecretEditorDialog(AppSettings* settings, const QString& pat
     diffLayout->addWidget(m_reviewHint);
     diffLayout->addWidget(m_diffView, 1);
 
-    auto* splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_editor);
-    splitter->addWidget(diffPane);
-    splitter->setChildrenCollapsible(false);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->addWidget(m_editor);
+    m_splitter->addWidget(diffPane);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    // Enough rows of the diff to read it without scrolling for typical secrets.
+    m_diffView->setMinimumHeight(180);
 
     m_error = new ErrorLabel(this);
 
@@ -59,7 +61,7 @@ SecretEditorDialog::SecretEditorDialog(AppSettings* settings, const QString& pat
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(heading);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_splitter, 1);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     resize(720, 560);
@@ -89,6 +91,9 @@ void SecretEditorDialog::review() {
     const SecretDiff diff = SecretDiff::between(m_original, *edited);
     m_diffView->setDiff(diff);
     m_diffView->setVisible(true);
+    // The review is the point now: give the diff the larger share of the height.
+    const int total = m_splitter->height();
+    m_splitter->setSizes({total * 2 / 5, total - total * 2 / 5});
     if (!diff.hasChanges()) {
         m_reviewHint->setText(tr("Nothing changed yet: there is nothing to save."));
         return;

@@ -9,6 +9,7 @@
 
 class QLabel;
 class QPushButton;
+class QSplitter;
 
 namespace strongroom {
 
@@ -54,6 +55,7 @@ private:
     SecretValue m_original;
     SecretValue m_reviewed;
     bool m_isReviewed = false;
+    QSplitter* m_splitter = nullptr;
     SecretValueEditor* m_editor = nullptr;
     DiffView* m_diffView = nullptr;
     QLabel* m_reviewHint = nullptr;

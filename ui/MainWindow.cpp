@@ -14,6 +14,7 @@
 #include "SecretPresenter.h"
 #include "SecretWorkflows.h"
 #include "SettingsDialog.h"
+#include "StoreStartup.h"
 #include "VersionsModel.h"
 #include "VersionsTab.h"
 #include "Workspace.h"
@@ -94,7 +95,7 @@ MainWindow::MainWindow(Workspace* workspace, QWidget* parent)
     connect(m_workflows, &SecretWorkflows::done, this, &MainWindow::showMessage);
     connect(m_workflows, &SecretWorkflows::secretCreated, this,
             [this](const QString& id, const QString& path) {
-                m_tree->refresh(m_tree->indexForPath(id, SecretRef{path}.folder()));
+                refreshAround(id, path);
                 openSecret(id, path);
             });
     connect(m_clipboard, &Clipboard::countdown, this, [this](int seconds) {
@@ -207,6 +208,38 @@ void MainWindow::connectionAdded() {
         view->expand(view->model()->index(row, 0));
     }
     updateConnectionStatus();
+}
+
+StoreStartup* MainWindow::startLocalStore(bool seedDemo) {
+    auto* startup = new StoreStartup(m_workspace, this, this);
+    connect(startup, &StoreStartup::ready, this,
+            [this](Connection* local) { showConnection(local->id()); });
+    connect(startup, &StoreStartup::failed, m_secret, &SecretPane::showError);
+    startup->start(seedDemo);
+    return startup;
+}
+
+void MainWindow::showConnection(const QString& connectionId) {
+    // Seeding may have filled the store after its first listing: list it again, expanded.
+    const QModelIndex index = m_tree->connectionIndex(connectionId);
+    m_tree->refresh(index);
+    QTreeView* view = m_connections->treeView();
+    for (int row = 0; row < view->model()->rowCount(); ++row) {
+        view->expand(view->model()->index(row, 0));
+    }
+    updateConnectionStatus();
+}
+
+void MainWindow::refreshAround(const QString& connectionId, const QString& path) {
+    QString folder = SecretRef{path}.folder();
+    QModelIndex index = m_tree->indexForPath(connectionId, folder);
+    while (!index.isValid() && !folder.isEmpty()) {
+        folder = SecretRef{folder.chopped(1)}.folder();
+        index = m_tree->indexForPath(connectionId, folder);
+    }
+    if (index.isValid()) {
+        m_tree->refresh(index);
+    }
 }
 
 void MainWindow::updateConnectionStatus() {

@@ -21,6 +21,7 @@ class QuickOpenModel;
 class SecretPane;
 class SecretPresenter;
 class SecretWorkflows;
+class StoreStartup;
 class Workspace;
 
 // The console: connections on the left, the open secret on the right, the actions in a toolbar
@@ -58,12 +59,17 @@ public:
 
     // Opens (and selects in the tree) a secret; the tree loads the folders on the way.
     void openSecret(const QString& connectionId, const QString& path);
+    // Opens the local store (first-run setup or passphrase prompt as needed), then shows it.
+    StoreStartup* startLocalStore(bool seedDemo);
 
 private:
     void createActions();
     void createMenus();
     void createStatusBar();
     void connectionAdded();
+    void showConnection(const QString& connectionId);
+    // Re-lists the deepest loaded folder on the way to `path`, so a new secret shows up.
+    void refreshAround(const QString& connectionId, const QString& path);
     void updateActions();
     void updateConnectionStatus();
     void showMessage(const QString& message);

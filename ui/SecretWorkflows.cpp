@@ -19,6 +19,7 @@ namespace strongroom {
 
 namespace {
 // Awaits a dialog opened window-modal with open(): the event loop keeps running meanwhile.
+// The dialog must not delete itself on close: the caller reads it after resuming, then deletes it.
 QCoro::Task<int> answerOf(QDialog* dialog) {
     dialog->open();
     auto finished = qCoro(dialog, &QDialog::finished);
@@ -51,11 +52,15 @@ void SecretWorkflows::destroyVersions(const QStringList& versions) {
 
 QCoro::Task<> SecretWorkflows::runNewSecret(QString connectionId, QString folder) {
     QPointer<SecretWorkflows> self(this);
+    // Deleted by us once read: with WA_DeleteOnClose it could be gone before we resume.
     QPointer<NewSecretDialog> dialog = new NewSecretDialog(folder, m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
     auto answerTask = answerOf(dialog);
     const int answer = co_await answerTask;
-    if (!self || !dialog || answer != QDialog::Accepted || !m_presenter) {
+    if (!self || !dialog) {
+        co_return;
+    }
+    dialog->deleteLater();
+    if (answer != QDialog::Accepted || !m_presenter) {
         co_return;
     }
     const QString path = dialog->path();
@@ -80,10 +85,13 @@ QCoro::Task<> SecretWorkflows::runEdit() {
     QPointer<SecretEditorDialog> dialog =
         new SecretEditorDialog(m_settings, m_presenter->ref().path, m_presenter->shownVersion(),
                                m_presenter->fields()->value(), m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
     auto answerTask = answerOf(dialog);
     const int answer = co_await answerTask;
-    if (!self || !dialog || answer != QDialog::Accepted || !m_presenter) {
+    if (!self || !dialog) {
+        co_return;
+    }
+    dialog->deleteLater();
+    if (answer != QDialog::Accepted || !m_presenter) {
         co_return;
     }
     SecretValue mine = dialog->editedValue();
@@ -122,10 +130,12 @@ QCoro::Task<> SecretWorkflows::resolveConflict(SecretValue original, SecretValue
         new ConflictDialog(m_settings, m_presenter->ref().path, baseVersion, theirVersion,
                            SecretDiff::between(original, theirs.value()),
                            SecretDiff::between(original, mine), m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     auto chosen = qCoro(dialog.data(), &ConflictDialog::chosen);
     const ConflictDialog::Choice choice = co_await chosen;
+    if (dialog) {
+        dialog->deleteLater();
+    }
     if (!self || !m_presenter) {
         co_return;
     }
@@ -211,12 +221,14 @@ QCoro::Task<> SecretWorkflows::runDeleteCurrent() {
                             .arg(current, m_presenter->ref().path),
                         QMessageBox::Cancel, m_window);
     box->addButton(tr("Delete version"), QMessageBox::AcceptRole);
-    box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
     auto clicked = qCoro(box.data(), &QMessageBox::buttonClicked);
     auto button = co_await clicked;
-    if (!self || !box || !button || box->buttonRole(button) != QMessageBox::AcceptRole ||
-        !m_presenter) {
+    if (!self || !box) {
+        co_return;
+    }
+    box->deleteLater();
+    if (!button || box->buttonRole(button) != QMessageBox::AcceptRole || !m_presenter) {
         co_return;
     }
     auto deleteTask = m_presenter->deleteVersions({current});
@@ -237,9 +249,11 @@ QCoro::Task<> SecretWorkflows::runDestroy(QStringList versions) {
         tr("Version(s) %1 of %2 will be destroyed for good. This cannot be undone.")
             .arg(versions.join(QStringLiteral(", ")), m_presenter->ref().path),
         name, tr("Destroy versions"), m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
     auto answerTask = answerOf(dialog);
     const int answer = co_await answerTask;
+    if (dialog) {
+        dialog->deleteLater();
+    }
     if (!self || answer != QDialog::Accepted || !m_presenter) {
         co_return;
     }

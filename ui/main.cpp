@@ -1,6 +1,5 @@
 #include "MainWindow.h"
 #include "ProcessHardening.h"
-#include "SecretPane.h"
 #include "StoreStartup.h"
 #include "Workspace.h"
 
@@ -31,13 +30,12 @@ int main(int argc, char* argv[]) {
 
     strongroom::Workspace workspace;
     strongroom::MainWindow window(&workspace);
-    strongroom::StoreStartup startup(&workspace, &window);
-    QObject::connect(&startup, &strongroom::StoreStartup::abandoned, &app, &QApplication::quit,
-                     Qt::QueuedConnection);
-    QObject::connect(&startup, &strongroom::StoreStartup::failed, window.secretPane(),
-                     &strongroom::SecretPane::showError);
     window.show();
     const bool seedDemo = parser.isSet(demo);
-    QTimer::singleShot(0, &startup, [&startup, seedDemo] { startup.start(seedDemo); });
+    QTimer::singleShot(0, &window, [&window, &app, seedDemo] {
+        strongroom::StoreStartup* startup = window.startLocalStore(seedDemo);
+        QObject::connect(startup, &strongroom::StoreStartup::abandoned, &app, &QApplication::quit,
+                         Qt::QueuedConnection);
+    });
     return QApplication::exec();
 }

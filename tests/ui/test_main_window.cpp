@@ -1,9 +1,11 @@
 #include "AppSettings.h"
 #include "Clipboard.h"
+#include "ConnectionsPane.h"
 #include "ConnectionTreeModel.h"
 #include "DataTab.h"
 #include "DiffTab.h"
 #include "DiffView.h"
+#include "ErrorLabel.h"
 #include "FieldRowsEditor.h"
 #include "InactivityTimer.h"
 #include "IsolatedHome.h"
@@ -66,6 +68,11 @@ template <typename Dialog> Dialog* waitForDialog(int timeoutMs = 15000) {
 
 void click(QWidget* widget) {
     QTest::mouseClick(widget, Qt::LeftButton);
+}
+
+// Radio buttons only take clicks on their indicator and label, at the left of a wide row.
+void clickIndicator(QWidget* radio) {
+    QTest::mouseClick(radio, Qt::LeftButton, Qt::NoModifier, QPoint(6, radio->height() / 2));
 }
 
 void clickRow(QTableView* table, int row, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
@@ -174,12 +181,13 @@ private Q_SLOTS:
     }
 
     void firstRunCreatesAPassphraseStore() {
-        StoreStartup startup(m_workspace.get(), m_window.get());
-        QSignalSpy ready(&startup, &StoreStartup::ready);
-        startup.start(true); // --demo: a few seeded secrets around ours
+        StoreStartup* startup = m_window->startLocalStore(true); // --demo: seeded neighbours
+        QSignalSpy ready(startup, &StoreStartup::ready);
         auto* setup = waitForDialog<StoreSetupDialog>();
         QVERIFY(setup);
-        click(setup->passphraseChoice());
+        QVERIFY(QTest::qWaitForWindowExposed(setup));
+        QVERIFY(setup->keychainChoice()->isChecked()); // the keychain is the default
+        clickIndicator(setup->passphraseChoice());
         QVERIFY(setup->passphraseChoice()->isChecked());
         QTest::keyClicks(setup->passphraseField(), QString::fromLatin1(passphrase));
         QTest::keyClicks(setup->confirmationField(), QString::fromLatin1(passphrase));
@@ -208,13 +216,17 @@ private Q_SLOTS:
         QVERIFY(dialog->createButton()->isEnabled());
         click(dialog->createButton());
 
-        QTRY_COMPARE_WITH_TIMEOUT(presenter()->ref().path, QStringLiteral("app/db"), 15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(presenter()->ref().path == QStringLiteral("app/db"),
+                                  qPrintable(pane()->messageLine()->text()), 15000);
         QTRY_COMPARE_WITH_TIMEOUT(dataTable()->model()->rowCount(), 2, 15000);
         QCOMPARE(tableColumn(dataTable()->model(), SecretFieldsModel::KeyColumn),
                  (QStringList{QStringLiteral("pass"), QStringLiteral("user")}));
         QCOMPARE(tableColumn(dataTable()->model(), SecretFieldsModel::ValueColumn),
                  (QStringList{masked, masked}));
         QVERIFY(pane()->title()->text().startsWith(QStringLiteral("app/db")));
+        // The tree lists the new secret (next to the demo data) and selects it.
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionsPane()->currentPath(),
+                                  QStringLiteral("app/db"), 15000);
     }
 
     void editTwiceShowsTheDiffBeforeSaving() {
@@ -320,9 +332,13 @@ private Q_SLOTS:
         QTest::keyClicks(confirm->nameField(), QStringLiteral("db"));
         QVERIFY(confirm->confirmButton()->isEnabled());
         click(confirm->confirmButton());
-        QTRY_COMPARE_WITH_TIMEOUT(
-            versionsTable()->model()->index(2, VersionsModel::MarksColumn).data().toString(),
-            QStringLiteral("destroyed"), 15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            versionsTable()->model()->index(2, VersionsModel::MarksColumn).data().toString() ==
+                QStringLiteral("destroyed"),
+            qPrintable(
+                pane()->messageLine()->text() + QLatin1Char('|') +
+                versionsTable()->model()->index(2, VersionsModel::MarksColumn).data().toString()),
+            15000);
         QCOMPARE(versionsTable()->model()->rowCount(), 4);
     }
 
@@ -358,6 +374,9 @@ private Q_SLOTS:
     void cleanupTestCase() {
         m_window.reset();
         m_workspace.reset();
+        // Dialogs closed during the run are deleted later; let that happen before QApplication
+        // goes.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
         m_home.reset();
     }
 };

@@ -7,9 +7,19 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include <cstdio>
+#include <cstring>
+
 // Thin entry point: harden, parse arguments, build the object graph, hand over to the window.
 int main(int argc, char* argv[]) {
     strongroom::hardenProcess();
+    // Answered before QApplication exists, so it works without a display (scripts, packaging).
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+            std::printf("Strongroom %s\n", STRONGROOM_VERSION);
+            return 0;
+        }
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Strongroom"));
     QApplication::setApplicationVersion(QStringLiteral(STRONGROOM_VERSION));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "KdfParams.h"
 #include "LocalStore.h"
 #include "Result.h"
 #include "SecretBytes.h"
@@ -28,9 +29,11 @@ public:
     QString filePath() const { return m_file; }
     // How the existing store is protected; NotFound when there is no store yet.
     QCoro::Task<Result<LocalKeyProtection>> probe();
-    // Makes a new store. `passphrase` is used (and required) for Passphrase protection only.
-    QCoro::Task<Result<std::unique_ptr<LocalStore>>> create(LocalKeyProtection protection,
-                                                            SecretBytes passphrase = {});
+    // Makes a new store. `passphrase` is used (and required) for Passphrase protection only;
+    // `kdf` sets its Argon2id costs.
+    QCoro::Task<Result<std::unique_ptr<LocalStore>>>
+    create(LocalKeyProtection protection, SecretBytes passphrase = {},
+           KdfParams kdf = KdfParams::recommended());
     // Opens the existing store, with the keychain key or `passphrase`, whichever it uses.
     QCoro::Task<Result<std::unique_ptr<LocalStore>>> open(SecretBytes passphrase = {});
     // Unlocks a store that was locked (idle lock), the same way open() would.
@@ -41,8 +44,9 @@ public:
     static constexpr std::size_t KekSize = 32;
 
 private:
-    // The LocalUnlock for the store's protection, reading the key from the keychain if needed.
-    QCoro::Task<Result<LocalUnlock>> unlockFor(SecretBytes passphrase);
+    // The LocalUnlock for `protection`, reading the key from the keychain if needed.
+    QCoro::Task<Result<LocalUnlock>> unlockFor(LocalKeyProtection protection,
+                                               SecretBytes passphrase);
 
     QPointer<CredentialStore> m_credentials;
     QString m_file;

@@ -13,3 +13,7 @@ template <typename T> QCoro::Task<std::optional<T>> asOptional(QCoro::Task<T> ta
 template <typename T> T awaitResult(QCoro::Task<T>&& task) {
     return std::move(*QCoro::waitFor(asOptional(std::move(task))));
 }
+
+inline void awaitResult(QCoro::Task<void>&& task) {
+    QCoro::waitFor(std::move(task));
+}

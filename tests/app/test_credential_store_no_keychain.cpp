@@ -1,8 +1,10 @@
 #include "AwaitResult.h"
 #include "CredentialStore.h"
 #include "IsolatedHome.h"
+#include "Workspace.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -60,6 +62,23 @@ private Q_SLOTS:
         QCOMPARE(read.error().kind(), BackendError::Kind::NotFound);
         QVERIFY(!home.allFileContents().contains(
             QByteArray(kek.data(), static_cast<qsizetype>(kek.size()))));
+    }
+
+    void localStoreRefusesKeychainModeAndOffersPassphrase() {
+        IsolatedHome home;
+        Workspace workspace(AppPaths::fromEnvironment());
+        auto keychain = awaitResult(workspace.createLocalStore(LocalKeyProtection::Keychain));
+        QVERIFY(!keychain.ok());
+        QCOMPARE(keychain.error().kind(), BackendError::Kind::Unsupported);
+        QVERIFY2(keychain.error().message().contains(QStringLiteral("Choose a passphrase")),
+                 qPrintable(keychain.error().message()));
+        // No store was created whose key would only have lived in memory.
+        QVERIFY(!QFile::exists(workspace.paths().localStoreFile()));
+
+        auto passphrase = awaitResult(workspace.createLocalStore(
+            LocalKeyProtection::Passphrase, SecretBytes(std::string_view("a passphrase"))));
+        QVERIFY(passphrase.ok());
+        QCOMPARE(passphrase.value()->id(), QStringLiteral("local"));
     }
 };
 

@@ -1,0 +1,171 @@
+#include "Workspace.h"
+
+#include "AppSettings.h"
+#include "AuditLog.h"
+#include "CredentialStore.h"
+#include "DemoSeeder.h"
+#include "LocalStoreOpener.h"
+#include "SecretService.h"
+
+namespace strongroom {
+
+Workspace::Workspace(AppPaths paths, QObject* parent)
+    : QObject(parent)
+    , m_paths(std::move(paths)) {
+    // A failure here surfaces as a clear error on the first write (store, log, settings).
+    m_paths.ensureDirectories();
+    m_settings = new AppSettings(m_paths.configFile(), this);
+    m_audit = new AuditLog(m_paths.auditLogFile(), this);
+    m_credentials = new CredentialStore(this);
+    m_secrets = new SecretService(m_audit, this);
+    m_localOpener = new LocalStoreOpener(m_credentials, m_paths.localStoreFile(), this);
+    m_seeder = new DemoSeeder(m_secrets, this);
+}
+
+Workspace::~Workspace() {
+    // Connections go first: their backends may still reference the services below.
+    qDeleteAll(m_connections);
+    m_connections.clear();
+    m_credentials->forgetInMemory();
+}
+
+QString Workspace::localDisplayName() { return tr("Local store"); }
+
+Connection* Workspace::connection(const QString& id) const {
+    for (auto* connection : m_connections) {
+        if (connection->id() == id) {
+            return connection;
+        }
+    }
+    return nullptr;
+}
+
+Connection* Workspace::addConnection(std::unique_ptr<SecretBackend> backend, const QString& id,
+                                     const QString& displayName, const QVariantMap& options) {
+    if (!backend || id.isEmpty() || connection(id)) {
+        return nullptr;
+    }
+    auto* added = new Connection(id, displayName, std::move(backend), this);
+    m_connections.append(added);
+    if (id != localConnectionId()) {
+        auto saved = m_settings->connections();
+        const ConnectionSettings entry{id, displayName, added->providerId(), options};
+        auto it = std::find_if(saved.begin(), saved.end(),
+                               [&](const ConnectionSettings& s) { return s.id == id; });
+        if (it == saved.end()) {
+            saved.append(entry);
+        } else {
+            *it = entry;
+        }
+        m_settings->setConnections(saved);
+        m_settings->sync();
+    }
+    Q_EMIT connectionAdded(added);
+    return added;
+}
+
+bool Workspace::removeConnection(const QString& id) {
+    Connection* found = connection(id);
+    if (!found) {
+        return false;
+    }
+    m_connections.removeOne(found);
+    if (id != localConnectionId()) {
+        auto saved = m_settings->connections();
+        saved.removeIf([&](const ConnectionSettings& s) { return s.id == id; });
+        m_settings->setConnections(saved);
+        m_settings->sync();
+    }
+    Q_EMIT connectionRemoved(id);
+    // Later, not now: a coroutine may still be inside one of its backend calls.
+    found->deleteLater();
+    return true;
+}
+
+QList<ConnectionSettings> Workspace::savedConnections() const { return m_settings->connections(); }
+
+QCoro::Task<Result<LocalKeyProtection>> Workspace::probeLocalStore() {
+    co_return co_await m_localOpener->probe();
+}
+
+QCoro::Task<Result<Connection*>> Workspace::createLocalStore(LocalKeyProtection protection,
+                                                             SecretBytes passphrase) {
+    if (connection(localConnectionId())) {
+        co_return BackendError(BackendError::Kind::InvalidInput,
+                               tr("the local store is already open"));
+    }
+    QPointer<Workspace> self(this);
+    auto store = co_await m_localOpener->create(protection, std::move(passphrase));
+    if (!store.ok()) {
+        co_return store.error();
+    }
+    if (!self) {
+        co_return BackendError(BackendError::Kind::Cancelled);
+    }
+    Connection* added =
+        self->addConnection(std::move(store).value(), localConnectionId(), localDisplayName());
+    if (!added) {
+        co_return BackendError(BackendError::Kind::InvalidInput,
+                               tr("the local store is already open"));
+    }
+    co_return added;
+}
+
+QCoro::Task<Result<Connection*>> Workspace::openLocalStore(SecretBytes passphrase) {
+    if (connection(localConnectionId())) {
+        co_return BackendError(BackendError::Kind::InvalidInput,
+                               tr("the local store is already open"));
+    }
+    QPointer<Workspace> self(this);
+    auto store = co_await m_localOpener->open(std::move(passphrase));
+    if (!store.ok()) {
+        co_return store.error();
+    }
+    if (!self) {
+        co_return BackendError(BackendError::Kind::Cancelled);
+    }
+    Connection* added =
+        self->addConnection(std::move(store).value(), localConnectionId(), localDisplayName());
+    if (!added) {
+        co_return BackendError(BackendError::Kind::InvalidInput,
+                               tr("the local store is already open"));
+    }
+    co_return added;
+}
+
+void Workspace::lock() {
+    for (auto* connection : m_connections) {
+        // Only the local store holds a key it can drop and take back; the contract has no
+        // generic lock for network stores yet.
+        if (auto* local = qobject_cast<LocalStore*>(connection->backend())) {
+            local->lock();
+        }
+    }
+    m_credentials->forgetInMemory();
+    const bool wasLocked = m_locked;
+    m_locked = true;
+    if (!wasLocked) {
+        Q_EMIT locked();
+    }
+}
+
+QCoro::Task<Status> Workspace::unlock(SecretBytes passphrase) {
+    QPointer<Workspace> self(this);
+    Connection* local = connection(localConnectionId());
+    if (local) {
+        auto* store = qobject_cast<LocalStore*>(local->backend());
+        if (store && store->state() == ConnectionState::Locked) {
+            auto unlocked = co_await m_localOpener->unlock(store, std::move(passphrase));
+            if (!unlocked.ok()) {
+                co_return unlocked;
+            }
+        }
+    }
+    if (self && self->m_locked) {
+        self->m_locked = false;
+        Q_EMIT self->unlocked();
+    }
+    co_return Done{};
+}
+
+} // namespace strongroom

@@ -29,7 +29,10 @@ QVariant ConnectionIconProxy::data(const QModelIndex& index, int role) const {
 
 QIcon ConnectionIconProxy::iconFor(const QString& name) {
     for (const char* extension : {".svg", ".png"}) {
-        const QString path = QStringLiteral(":/icons/") + name + QLatin1String(extension);
+        // Resource names are flat: "provider/local" is bundled as "provider-local.svg".
+        QString flat = name;
+        flat.replace(QLatin1Char('/'), QLatin1Char('-'));
+        const QString path = QStringLiteral(":/icons/") + flat + QLatin1String(extension);
         if (QFile::exists(path)) {
             return QIcon(path);
         }

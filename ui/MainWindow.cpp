@@ -37,7 +37,7 @@ namespace strongroom {
 namespace {
 // The bundled icon when the resources have one, else the desktop theme's.
 QIcon actionIcon(const QString& name) {
-    const QString bundled = QStringLiteral(":/icons/actions/%1.svg").arg(name);
+    const QString bundled = QStringLiteral(":/icons/%1.svg").arg(name);
     return QFile::exists(bundled) ? QIcon(bundled) : QIcon::fromTheme(name);
 }
 } // namespace
@@ -119,18 +119,17 @@ void MainWindow::createActions() {
         }
         return action;
     };
-    m_refresh = make(tr("Refresh"), QStringLiteral("view-refresh"), QKeySequence(Qt::Key_F5));
-    m_new = make(tr("New secret"), QStringLiteral("document-new"), QKeySequence::New);
-    m_edit = make(tr("Edit"), QStringLiteral("document-edit"), QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_rollback = make(tr("Roll back"), QStringLiteral("edit-undo"), {});
-    m_delete = make(tr("Delete version"), QStringLiteral("edit-delete"), QKeySequence::Delete);
-    m_destroy = make(tr("Destroy versions"), QStringLiteral("edit-delete-shred"), {});
-    m_lock =
-        make(tr("Lock"), QStringLiteral("system-lock-screen"), QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_refresh = make(tr("Refresh"), QStringLiteral("refresh"), QKeySequence(Qt::Key_F5));
+    m_new = make(tr("New secret"), QStringLiteral("new"), QKeySequence::New);
+    m_edit = make(tr("Edit"), QStringLiteral("edit"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_rollback = make(tr("Roll back"), QStringLiteral("rollback"), {});
+    m_delete = make(tr("Delete version"), QStringLiteral("delete"), QKeySequence::Delete);
+    m_destroy = make(tr("Destroy versions"), QStringLiteral("delete"), {});
+    m_lock = make(tr("Lock"), QStringLiteral("lock"), QKeySequence(Qt::CTRL | Qt::Key_L));
     m_settings =
         make(tr("Settings"), QStringLiteral("preferences-system"), QKeySequence::Preferences);
     m_quickOpenAction =
-        make(tr("Quick open"), QStringLiteral("edit-find"), QKeySequence(Qt::CTRL | Qt::Key_K));
+        make(tr("Quick open"), QStringLiteral("search"), QKeySequence(Qt::CTRL | Qt::Key_K));
     m_auditLog = make(tr("Audit log"), QStringLiteral("document-properties"),
                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     m_quit = make(tr("Quit"), QStringLiteral("application-exit"), QKeySequence::Quit);

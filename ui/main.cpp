@@ -34,9 +34,7 @@ int main(int argc, char* argv[]) {
     parser.addOption(demo);
     parser.process(app);
 
-#if STRONGROOM_HAVE_RESOURCES
     Q_INIT_RESOURCE(resources);
-#endif
 
     strongroom::Workspace workspace;
     strongroom::MainWindow window(&workspace);

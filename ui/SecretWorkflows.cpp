@@ -1,6 +1,7 @@
 #include "SecretWorkflows.h"
 
 #include "AppSettings.h"
+#include "ChangeReapply.h"
 #include "ConflictDialog.h"
 #include "NewSecretDialog.h"
 #include "RollbackDialog.h"
@@ -147,8 +148,10 @@ QCoro::Task<> SecretWorkflows::resolveConflict(SecretValue original, SecretValue
     if (choice != ConflictDialog::Choice::ReapplyMine) {
         co_return;
     }
-    // Re-applied on top of their version, guarded again: a third writer gets the same dialog.
-    auto saveTask = m_presenter->save(mine, theirVersion);
+    // My keys applied onto their version (their other changes kept), guarded again: a third
+    // writer gets the same dialog.
+    const ChangeReapply reapplied = ChangeReapply::onto(original, mine, theirs.value());
+    auto saveTask = m_presenter->save(reapplied.merged, theirVersion);
     auto saved = co_await saveTask;
     if (!self) {
         co_return;
@@ -157,7 +160,14 @@ QCoro::Task<> SecretWorkflows::resolveConflict(SecretValue original, SecretValue
         Q_EMIT failed(saved.error().message());
         co_return;
     }
-    Q_EMIT done(tr("Saved version %1 over %2").arg(saved->newVersion, theirVersion));
+    if (reapplied.overriddenKeys.isEmpty()) {
+        Q_EMIT done(tr("Saved version %1: your change on top of version %2")
+                        .arg(saved->newVersion, theirVersion));
+    } else {
+        Q_EMIT done(tr("Saved version %1 on top of version %2; your value replaced theirs for: %3")
+                        .arg(saved->newVersion, theirVersion,
+                             reapplied.overriddenKeys.join(QStringLiteral(", "))));
+    }
 }
 
 QCoro::Task<> SecretWorkflows::runRollback(QString targetVersion) {

@@ -32,6 +32,12 @@
 #include <QToolBar>
 #include <QTreeView>
 
+// Q_INIT_RESOURCE cannot be used inside a namespace; the icons live in a static library, whose
+// resources are registered only when asked.
+static void registerIcons() {
+    Q_INIT_RESOURCE(resources);
+}
+
 namespace strongroom {
 
 namespace {
@@ -43,7 +49,7 @@ QIcon actionIcon(const QString& name) {
 } // namespace
 
 MainWindow::MainWindow(Workspace* workspace, QWidget* parent)
-    : QMainWindow(parent)
+    : QMainWindow((registerIcons(), parent))
     , m_workspace(workspace)
     , m_tree(new ConnectionTreeModel(this))
     , m_quickOpen(new QuickOpenModel(m_tree, this))

@@ -34,8 +34,6 @@ int main(int argc, char* argv[]) {
     parser.addOption(demo);
     parser.process(app);
 
-    Q_INIT_RESOURCE(resources);
-
     strongroom::Workspace workspace;
     strongroom::MainWindow window(&workspace);
     window.show();

@@ -1,5 +1,7 @@
 #include "AppSettings.h"
+#include "Await.h"
 #include "Clipboard.h"
+#include "ConflictDialog.h"
 #include "ConnectionsPane.h"
 #include "ConnectionTreeModel.h"
 #include "DataTab.h"
@@ -17,6 +19,7 @@
 #include "SecretFieldsModel.h"
 #include "SecretPane.h"
 #include "SecretPresenter.h"
+#include "SecretService.h"
 #include "SecretValueEditor.h"
 #include "StoreSetupDialog.h"
 #include "StoreStartup.h"
@@ -132,14 +135,19 @@ private:
         return QTest::qWaitFor([&] { return !presenter()->isBusy(); }, 15000);
     }
 
-    void screenshot(const QString& name) {
+    static QString screenshotDir() {
         QString dir = qEnvironmentVariable("STRONGROOM_SCREENSHOT_DIR");
         if (dir.isEmpty()) {
             dir = qEnvironmentVariable("STRONGROOM_BINARY_DIR") + QStringLiteral("/screenshots");
         }
         QDir().mkpath(dir);
+        return dir;
+    }
+
+    void screenshot(const QString& name) {
         QTest::qWait(100); // let pending layouts and paints settle
-        QVERIFY(m_window->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+        QVERIFY(m_window->grab().save(screenshotDir() + QLatin1Char('/') + name +
+                                      QStringLiteral(".png")));
     }
 
     void editPass(const QString& newPass, const QString& addKey, const QStringList& expectedDiff) {
@@ -369,6 +377,61 @@ private Q_SLOTS:
         // Nothing comes back revealed.
         QCOMPARE(dataTable()->model()->index(0, 1).data().toString(), masked);
         m_window->inactivityTimer()->stop();
+    }
+
+    // Someone else saves while the operator edits: the save is refused (nothing overwritten),
+    // the conflict dialog shows their change, and "re-apply my change on top" keeps both.
+    void concurrentWriterLeadsToConflictAndReapplyKeepsBoth() {
+        showTab(pane()->tabs(), pane()->dataTab());
+        QVERIFY(waitIdle());
+        const QString base = tableColumn(versionsTable()->model(), VersionsModel::IdColumn).first();
+        m_window->editAction()->trigger();
+        auto* editor = waitForDialog<SecretEditorDialog>();
+        QVERIFY(editor);
+        FieldRowsEditor* rows = editor->editor()->rows();
+        const int pass = rowWithKey(rows, QStringLiteral("pass"));
+        QVERIFY(pass >= 0);
+        rows->valueEditor(pass)->clear();
+        QTest::keyClicks(rows->valueEditor(pass), QStringLiteral("mine-pass"));
+
+        // The other writer: same store, its own write guarded by the same base version.
+        Connection* local = m_workspace->connection(QStringLiteral("local"));
+        QVERIFY(local);
+        auto current = await(
+            m_workspace->secrets()->read(local, SecretRef{QStringLiteral("app/db")}, QString()));
+        QVERIFY(current.ok());
+        SecretValue theirs = current.value();
+        theirs.setField(QStringLiteral("port"), SecretBytes(std::string_view("5432")));
+        auto written = await(m_workspace->secrets()->write(
+            local, WriteRequest{SecretRef{QStringLiteral("app/db")}, theirs, base, {}}));
+        QVERIFY(written.ok());
+        const int theirVersion = written->newVersion.toInt();
+
+        click(editor->reviewButton());
+        click(editor->saveButton());
+        auto* conflict = waitForDialog<ConflictDialog>();
+        QVERIFY(conflict);
+        conflict->theirChangeView()->setHideUnchanged(true);
+        QCOMPARE(diffRows(conflict->theirChangeView()->table()),
+                 QStringList{QStringLiteral("port + added")});
+        conflict->myChangeView()->setHideUnchanged(true);
+        QCOMPARE(diffRows(conflict->myChangeView()->table()),
+                 QStringList{QStringLiteral("pass ~ changed")});
+        QTest::qWait(100);
+        QVERIFY(conflict->grab().save(screenshotDir() + QStringLiteral("/conflict.png")));
+        click(conflict->reapplyButton());
+
+        QTRY_COMPARE_WITH_TIMEOUT(
+            tableColumn(versionsTable()->model(), VersionsModel::IdColumn).first(),
+            QString::number(theirVersion + 1), 15000);
+        QVERIFY(waitIdle());
+        auto merged = await(
+            m_workspace->secrets()->read(local, SecretRef{QStringLiteral("app/db")}, QString()));
+        QVERIFY(merged.ok());
+        QCOMPARE(merged->field(QStringLiteral("pass"))->value.toDisplayString(),
+                 QStringLiteral("mine-pass"));
+        QCOMPARE(merged->field(QStringLiteral("port"))->value.toDisplayString(),
+                 QStringLiteral("5432"));
     }
 
     void cleanupTestCase() {

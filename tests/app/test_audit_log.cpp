@@ -1,5 +1,5 @@
 #include "AuditLog.h"
-#include "AwaitResult.h"
+#include "Await.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -61,15 +61,15 @@ private:
     void writeEntries(const QString& file, int count) {
         AuditLog log(file);
         for (int i = 1; i <= count; ++i) {
-            auto written = awaitResult(log.append(record(
-                QStringLiteral("app/s%1").arg(i), QStringLiteral("write"), {QString::number(i)})));
+            auto written = await(log.append(record(QStringLiteral("app/s%1").arg(i),
+                                                   QStringLiteral("write"), {QString::number(i)})));
             QVERIFY(written.ok());
         }
     }
 
     static AuditVerification verifyFile(const QString& file) {
         AuditLog log(file);
-        return awaitResult(log.verify());
+        return await(log.verify());
     }
 
 private Q_SLOTS:
@@ -77,10 +77,10 @@ private Q_SLOTS:
         const QString file = freshFile();
         AuditLog log(file);
         QSignalSpy appended(&log, &AuditLog::appended);
-        auto first = awaitResult(log.append(
+        auto first = await(log.append(
             record(QStringLiteral("db/pg"), QStringLiteral("read"), {QStringLiteral("3")})));
-        auto second = awaitResult(log.append(record(
-            QStringLiteral("db/pg"), QStringLiteral("write"), {}, QStringLiteral("conflict"))));
+        auto second = await(log.append(record(QStringLiteral("db/pg"), QStringLiteral("write"), {},
+                                              QStringLiteral("conflict"))));
         QVERIFY(first.ok() && second.ok());
         QCOMPARE(appended.count(), 2);
 
@@ -103,7 +103,7 @@ private Q_SLOTS:
         QVERIFY(lines[0].contains(R"("versions":["3"])"));
         QVERIFY(lines[1].contains(R"("result":"conflict")"));
 
-        const auto verified = awaitResult(log.verify());
+        const auto verified = await(log.verify());
         QVERIFY2(verified.ok(), qPrintable(verified.reason));
         QCOMPARE(verified.lineCount, 2);
     }
@@ -118,7 +118,7 @@ private Q_SLOTS:
                 log.append(record(QStringLiteral("p%1").arg(i), QStringLiteral("read"))));
         }
         for (auto& task : pending) {
-            QVERIFY(awaitResult(std::move(task)).ok());
+            QVERIFY(await(std::move(task)).ok());
         }
         const auto lines = readLines(file);
         QCOMPARE(lines.size(), 25);
@@ -128,7 +128,7 @@ private Q_SLOTS:
             QCOMPARE(entry->seq, i + 1);
             QCOMPARE(entry->path, QStringLiteral("p%1").arg(i));
         }
-        QVERIFY(awaitResult(log.verify()).ok());
+        QVERIFY(await(log.verify()).ok());
     }
 
     void appendAfterReopenContinuesTheChain() {
@@ -137,7 +137,7 @@ private Q_SLOTS:
         {
             AuditLog reopened(file);
             auto fourth =
-                awaitResult(reopened.append(record(QStringLiteral("x"), QStringLiteral("copy"))));
+                await(reopened.append(record(QStringLiteral("x"), QStringLiteral("copy"))));
             QVERIFY(fourth.ok());
             QCOMPARE(fourth->seq, 4);
             const auto lines = readLines(file);
@@ -155,11 +155,11 @@ private Q_SLOTS:
         const QString file = freshFile();
         AuditLog gui(file);
         AuditLog cli(file);
-        QVERIFY(awaitResult(gui.append(record(QStringLiteral("a"), QStringLiteral("read")))).ok());
-        QVERIFY(awaitResult(cli.append(record(QStringLiteral("b"), QStringLiteral("read")))).ok());
-        auto third = awaitResult(gui.append(record(QStringLiteral("c"), QStringLiteral("read"))));
+        QVERIFY(await(gui.append(record(QStringLiteral("a"), QStringLiteral("read")))).ok());
+        QVERIFY(await(cli.append(record(QStringLiteral("b"), QStringLiteral("read")))).ok());
+        auto third = await(gui.append(record(QStringLiteral("c"), QStringLiteral("read"))));
         QCOMPARE(third->seq, 3);
-        QVERIFY(awaitResult(gui.verify()).ok());
+        QVERIFY(await(gui.verify()).ok());
     }
 
     void detectsEditedLine() {
@@ -234,13 +234,12 @@ private Q_SLOTS:
         const QString file = freshFile();
         AuditLog log(file);
         for (int i = 0; i < 3; ++i) {
-            QVERIFY(
-                awaitResult(log.append(record(QStringLiteral("s"), QStringLiteral("read")))).ok());
+            QVERIFY(await(log.append(record(QStringLiteral("s"), QStringLiteral("read")))).ok());
         }
         auto lines = readLines(file);
         lines.removeLast();
         writeRaw(file, joinLines(lines));
-        const auto verified = awaitResult(log.verify());
+        const auto verified = await(log.verify());
         QCOMPARE(verified.problem, AuditVerification::Problem::MissingLines);
         QCOMPARE(verified.brokenLine, 3);
     }
@@ -254,8 +253,7 @@ private Q_SLOTS:
         f.close();
         {
             AuditLog log(file);
-            auto next =
-                awaitResult(log.append(record(QStringLiteral("s"), QStringLiteral("read"))));
+            auto next = await(log.append(record(QStringLiteral("s"), QStringLiteral("read"))));
             QVERIFY(next.ok());
             QCOMPARE(next->seq, 4);
         }
@@ -268,20 +266,20 @@ private Q_SLOTS:
     void queriesByPathAndRecent() {
         const QString file = freshFile();
         AuditLog log(file);
-        QVERIFY(awaitResult(log.append(record(QStringLiteral("a"), QStringLiteral("read")))).ok());
-        QVERIFY(awaitResult(log.append(record(QStringLiteral("b"), QStringLiteral("write")))).ok());
-        QVERIFY(awaitResult(log.append(record(QStringLiteral("a"), QStringLiteral("copy")))).ok());
+        QVERIFY(await(log.append(record(QStringLiteral("a"), QStringLiteral("read")))).ok());
+        QVERIFY(await(log.append(record(QStringLiteral("b"), QStringLiteral("write")))).ok());
+        QVERIFY(await(log.append(record(QStringLiteral("a"), QStringLiteral("copy")))).ok());
         auto other = record(QStringLiteral("a"), QStringLiteral("read"));
         other.connection = QStringLiteral("vault-prod");
-        QVERIFY(awaitResult(log.append(other)).ok());
+        QVERIFY(await(log.append(other)).ok());
 
-        auto forA = awaitResult(log.entriesFor(QStringLiteral("local"), QStringLiteral("a")));
+        auto forA = await(log.entriesFor(QStringLiteral("local"), QStringLiteral("a")));
         QVERIFY(forA.ok());
         QCOMPARE(forA->size(), 2);
         QCOMPARE(forA->at(0).action, QStringLiteral("read"));
         QCOMPARE(forA->at(1).action, QStringLiteral("copy"));
 
-        auto lastTwo = awaitResult(log.recent(2));
+        auto lastTwo = await(log.recent(2));
         QVERIFY(lastTwo.ok());
         QCOMPARE(lastTwo->size(), 2);
         QCOMPARE(lastTwo->at(0).seq, 3);

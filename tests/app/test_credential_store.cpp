@@ -1,4 +1,4 @@
-#include "AwaitResult.h"
+#include "Await.h"
 #include "CredentialStore.h"
 #include "IsolatedHome.h"
 
@@ -25,32 +25,32 @@ private Q_SLOTS:
         const QString key = uniqueKey("roundtrip");
         const std::string raw("tok\0en-\xff\x01-value", 16);
         const SecretBytes secret(raw);
-        QVERIFY(awaitResult(store.write(key, secret)).ok());
+        QVERIFY(await(store.write(key, secret)).ok());
         QVERIFY(store.keychainAvailable());
-        auto read = awaitResult(store.read(key));
+        auto read = await(store.read(key));
         QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().message()));
         QVERIFY(read.value() == secret);
-        QVERIFY(awaitResult(store.remove(key)).ok());
+        QVERIFY(await(store.remove(key)).ok());
     }
 
     void overwriteReplacesTheValue() {
         CredentialStore store;
         const QString key = uniqueKey("overwrite");
-        QVERIFY(awaitResult(store.write(key, SecretBytes(std::string_view("first")))).ok());
-        QVERIFY(awaitResult(store.write(key, SecretBytes(std::string_view("second")))).ok());
-        auto read = awaitResult(store.read(key));
+        QVERIFY(await(store.write(key, SecretBytes(std::string_view("first")))).ok());
+        QVERIFY(await(store.write(key, SecretBytes(std::string_view("second")))).ok());
+        auto read = await(store.read(key));
         QVERIFY(read.ok());
         QCOMPARE(QByteArray(read.value().data(), static_cast<qsizetype>(read.value().size())),
                  QByteArray("second"));
-        QVERIFY(awaitResult(store.remove(key)).ok());
+        QVERIFY(await(store.remove(key)).ok());
     }
 
     void removeMakesReadReportNotFound() {
         CredentialStore store;
         const QString key = uniqueKey("remove");
-        QVERIFY(awaitResult(store.write(key, SecretBytes(std::string_view("gone soon")))).ok());
-        QVERIFY(awaitResult(store.remove(key)).ok());
-        auto read = awaitResult(store.read(key));
+        QVERIFY(await(store.write(key, SecretBytes(std::string_view("gone soon")))).ok());
+        QVERIFY(await(store.remove(key)).ok());
+        auto read = await(store.read(key));
         QVERIFY(!read.ok());
         QCOMPARE(read.error().kind(), BackendError::Kind::NotFound);
     }
@@ -58,7 +58,7 @@ private Q_SLOTS:
     void readOfUnknownKeyIsNotFound() {
         CredentialStore store;
         QSignalSpy unavailable(&store, &CredentialStore::keychainUnavailable);
-        auto read = awaitResult(store.read(uniqueKey("never-written")));
+        auto read = await(store.read(uniqueKey("never-written")));
         QVERIFY(!read.ok());
         QCOMPARE(read.error().kind(), BackendError::Kind::NotFound);
         // A missing entry is not a missing keychain.
@@ -70,15 +70,15 @@ private Q_SLOTS:
         const QString key = uniqueKey("persist");
         {
             CredentialStore writer;
-            QVERIFY(awaitResult(writer.write(key, SecretBytes(std::string_view("kept in keyring")),
-                                             CredentialStore::Persistence::KeychainOnly))
+            QVERIFY(await(writer.write(key, SecretBytes(std::string_view("kept in keyring")),
+                                       CredentialStore::Persistence::KeychainOnly))
                         .ok());
         }
         CredentialStore reader;
-        auto read = awaitResult(reader.read(key));
+        auto read = await(reader.read(key));
         QVERIFY(read.ok());
         QVERIFY(read.value() == SecretBytes(std::string_view("kept in keyring")));
-        QVERIFY(awaitResult(reader.remove(key)).ok());
+        QVERIFY(await(reader.remove(key)).ok());
     }
 };
 

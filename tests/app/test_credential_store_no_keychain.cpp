@@ -1,4 +1,4 @@
-#include "AwaitResult.h"
+#include "Await.h"
 #include "CredentialStore.h"
 #include "IsolatedHome.h"
 #include "Workspace.h"
@@ -25,7 +25,7 @@ private Q_SLOTS:
         QSignalSpy unavailable(&store, &CredentialStore::keychainUnavailable);
         const SecretBytes token(std::string_view("hvs.NOT-A-REAL-TOKEN-4f1c2a"));
 
-        QVERIFY(awaitResult(store.write(QStringLiteral("conn:vault-prod"), token)).ok());
+        QVERIFY(await(store.write(QStringLiteral("conn:vault-prod"), token)).ok());
         QCOMPARE(unavailable.count(), 1);
         QCOMPARE(unavailable.first().first().toString(),
                  QStringLiteral("No OS keychain is available: the credential is kept in memory "
@@ -33,18 +33,18 @@ private Q_SLOTS:
         QVERIFY(store.keychainMissing());
         QVERIFY(!store.keychainAvailable());
 
-        auto read = awaitResult(store.read(QStringLiteral("conn:vault-prod")));
+        auto read = await(store.read(QStringLiteral("conn:vault-prod")));
         QVERIFY(read.ok());
         QVERIFY(read.value() == token);
 
         // Said once, not on every call.
-        QVERIFY(awaitResult(store.write(QStringLiteral("other"), token)).ok());
+        QVERIFY(await(store.write(QStringLiteral("other"), token)).ok());
         QCOMPARE(unavailable.count(), 1);
 
         QVERIFY(!home.allFileContents().contains(QByteArray("NOT-A-REAL-TOKEN")));
 
         store.forgetInMemory();
-        auto afterForget = awaitResult(store.read(QStringLiteral("conn:vault-prod")));
+        auto afterForget = await(store.read(QStringLiteral("conn:vault-prod")));
         QVERIFY(!afterForget.ok());
         QCOMPARE(afterForget.error().kind(), BackendError::Kind::NotFound);
     }
@@ -53,11 +53,11 @@ private Q_SLOTS:
         IsolatedHome home;
         CredentialStore store;
         const SecretBytes kek = SecretBytes::random(32);
-        auto written = awaitResult(store.write(QStringLiteral("local-store-kek:/x"), kek,
-                                               CredentialStore::Persistence::KeychainOnly));
+        auto written = await(store.write(QStringLiteral("local-store-kek:/x"), kek,
+                                         CredentialStore::Persistence::KeychainOnly));
         QVERIFY(!written.ok());
         QCOMPARE(written.error().kind(), BackendError::Kind::Unsupported);
-        auto read = awaitResult(store.read(QStringLiteral("local-store-kek:/x")));
+        auto read = await(store.read(QStringLiteral("local-store-kek:/x")));
         QVERIFY(!read.ok());
         QCOMPARE(read.error().kind(), BackendError::Kind::NotFound);
         QVERIFY(!home.allFileContents().contains(
@@ -67,7 +67,7 @@ private Q_SLOTS:
     void localStoreRefusesKeychainModeAndOffersPassphrase() {
         IsolatedHome home;
         Workspace workspace(AppPaths::fromEnvironment());
-        auto keychain = awaitResult(workspace.createLocalStore(LocalKeyProtection::Keychain));
+        auto keychain = await(workspace.createLocalStore(LocalKeyProtection::Keychain));
         QVERIFY(!keychain.ok());
         QCOMPARE(keychain.error().kind(), BackendError::Kind::Unsupported);
         QVERIFY2(keychain.error().message().contains(QStringLiteral("Choose a passphrase")),
@@ -75,7 +75,7 @@ private Q_SLOTS:
         // No store was created whose key would only have lived in memory.
         QVERIFY(!QFile::exists(workspace.paths().localStoreFile()));
 
-        auto passphrase = awaitResult(workspace.createLocalStore(
+        auto passphrase = await(workspace.createLocalStore(
             LocalKeyProtection::Passphrase, SecretBytes(std::string_view("a passphrase"))));
         QVERIFY(passphrase.ok());
         QCOMPARE(passphrase.value()->id(), QStringLiteral("local"));

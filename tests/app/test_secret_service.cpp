@@ -1,5 +1,5 @@
 #include "AuditLog.h"
-#include "AwaitResult.h"
+#include "Await.h"
 #include "Connection.h"
 #include "DemoSeeder.h"
 #include "FakeBackend.h"
@@ -32,7 +32,7 @@ private:
     FakeBackend* m_backend = nullptr;
     int m_run = 0;
 
-    QList<AuditEntry> allEntries() { return awaitResult(m_audit->recent(0)).value(); }
+    QList<AuditEntry> allEntries() { return await(m_audit->recent(0)).value(); }
 
     QByteArray auditBytes() {
         QFile file(m_audit->filePath());
@@ -40,7 +40,7 @@ private:
     }
 
     Result<WriteResult> writeValue(const char* path, const char* value, QString expected) {
-        return awaitResult(
+        return await(
             m_service->write(m_connection.get(), WriteRequest{SecretRef{QString::fromLatin1(path)},
                                                               kv("password", value),
                                                               std::move(expected),
@@ -77,8 +77,7 @@ private Q_SLOTS:
         auto second = writeValue("app/db", "hunter2-second", QStringLiteral("1"));
         QVERIFY(second.ok());
         QCOMPARE(second->newVersion, QStringLiteral("2"));
-        auto read =
-            awaitResult(m_service->read(m_connection.get(), SecretRef{QStringLiteral("app/db")}));
+        auto read = await(m_service->read(m_connection.get(), SecretRef{QStringLiteral("app/db")}));
         QVERIFY(read.ok());
 
         const auto entries = allEntries();
@@ -110,8 +109,7 @@ private Q_SLOTS:
         QCOMPARE(last.result, QStringLiteral("conflict"));
         QVERIFY(last.detail.contains(QStringLiteral("current version is 2")));
         // Nothing was overwritten.
-        auto read =
-            awaitResult(m_service->read(m_connection.get(), SecretRef{QStringLiteral("app/db")}));
+        auto read = await(m_service->read(m_connection.get(), SecretRef{QStringLiteral("app/db")}));
         QCOMPARE(read->field(QStringLiteral("password"))->value.view(),
                  std::string_view("v2-other-writer"));
     }
@@ -119,7 +117,7 @@ private Q_SLOTS:
     void failuresAreAuditedWithTheirKind() {
         m_backend->failNextCall(BackendError(BackendError::Kind::PermissionDenied,
                                              QStringLiteral("needs delete on app/db")));
-        auto deleted = awaitResult(m_service->deleteVersions(
+        auto deleted = await(m_service->deleteVersions(
             m_connection.get(), SecretRef{QStringLiteral("app/db")}, {QStringLiteral("1")}));
         QVERIFY(!deleted.ok());
         const auto entry = allEntries().last();
@@ -135,19 +133,18 @@ private Q_SLOTS:
         QVERIFY(writeValue("app/key", "a", QString()).ok());
         QVERIFY(writeValue("app/key", "b", QStringLiteral("1")).ok());
         QVERIFY(writeValue("app/key", "c", QStringLiteral("2")).ok());
-        QVERIFY(awaitResult(m_service->deleteVersions(c, ref, {QStringLiteral("2")})).ok());
-        QVERIFY(awaitResult(m_service->undeleteVersions(c, ref, {QStringLiteral("2")})).ok());
-        QVERIFY(awaitResult(m_service->destroyVersions(c, ref, {QStringLiteral("1")})).ok());
-        auto rolled =
-            awaitResult(m_service->rollback(c, ref, QStringLiteral("2"), QStringLiteral("3")));
+        QVERIFY(await(m_service->deleteVersions(c, ref, {QStringLiteral("2")})).ok());
+        QVERIFY(await(m_service->undeleteVersions(c, ref, {QStringLiteral("2")})).ok());
+        QVERIFY(await(m_service->destroyVersions(c, ref, {QStringLiteral("1")})).ok());
+        auto rolled = await(m_service->rollback(c, ref, QStringLiteral("2"), QStringLiteral("3")));
         QVERIFY(rolled.ok());
         QCOMPARE(rolled->newVersion, QStringLiteral("4"));
         MetadataUpdate update;
         update.maxVersions = 5;
-        QVERIFY(!awaitResult(m_service->updateMetadata(c, ref, update)).ok()); // fake: unsupported
-        QVERIFY(awaitResult(m_service->deleteSecret(c, ref)).ok());
-        awaitResult(m_service->recordAccess(c, ref, QStringLiteral("reveal"), QStringLiteral("4")));
-        awaitResult(m_service->recordAccess(c, ref, QStringLiteral("copy"), QStringLiteral("4")));
+        QVERIFY(!await(m_service->updateMetadata(c, ref, update)).ok()); // fake: unsupported
+        QVERIFY(await(m_service->deleteSecret(c, ref)).ok());
+        await(m_service->recordAccess(c, ref, QStringLiteral("reveal"), QStringLiteral("4")));
+        await(m_service->recordAccess(c, ref, QStringLiteral("copy"), QStringLiteral("4")));
 
         QStringList actions;
         for (const auto& entry : allEntries()) {
@@ -161,18 +158,16 @@ private Q_SLOTS:
         QCOMPARE(entries[7].result, QStringLiteral("unsupported"));
         QVERIFY(entries[7].detail.contains(QStringLiteral("max versions 5")));
         QCOMPARE(entries[9].versions, QStringList{QStringLiteral("4")});
-        QVERIFY(awaitResult(m_audit->verify()).ok());
+        QVERIFY(await(m_audit->verify()).ok());
     }
 
     void listingAndVersionsAreNotAudited() {
         QVERIFY(writeValue("app/key", "a", QString()).ok());
         const qsizetype before = allEntries().size();
-        QVERIFY(awaitResult(m_service->list(m_connection.get(), QString())).ok());
-        QVERIFY(awaitResult(
-                    m_service->versions(m_connection.get(), SecretRef{QStringLiteral("app/key")}))
+        QVERIFY(await(m_service->list(m_connection.get(), QString())).ok());
+        QVERIFY(await(m_service->versions(m_connection.get(), SecretRef{QStringLiteral("app/key")}))
                     .ok());
-        QVERIFY(awaitResult(
-                    m_service->metadata(m_connection.get(), SecretRef{QStringLiteral("app/key")}))
+        QVERIFY(await(m_service->metadata(m_connection.get(), SecretRef{QStringLiteral("app/key")}))
                     .ok());
         QCOMPARE(allEntries().size(), before);
     }
@@ -180,7 +175,7 @@ private Q_SLOTS:
     void rollbackPreviewDiffsCurrentAgainstTarget() {
         QVERIFY(writeValue("app/key", "first", QString()).ok());
         QVERIFY(writeValue("app/key", "second", QStringLiteral("1")).ok());
-        auto preview = awaitResult(m_service->previewRollback(
+        auto preview = await(m_service->previewRollback(
             m_connection.get(), SecretRef{QStringLiteral("app/key")}, QStringLiteral("1")));
         QVERIFY(preview.ok());
         QCOMPARE(preview->currentVersion, QStringLiteral("2"));
@@ -192,7 +187,7 @@ private Q_SLOTS:
         QCOMPARE(allEntries().last().action, QStringLiteral("preview-rollback"));
         QCOMPARE(allEntries().last().versions, (QStringList{"2", "1"}));
 
-        auto missing = awaitResult(m_service->previewRollback(
+        auto missing = await(m_service->previewRollback(
             m_connection.get(), SecretRef{QStringLiteral("app/key")}, QStringLiteral("9")));
         QVERIFY(!missing.ok());
         QCOMPARE(missing.error().kind(), BackendError::Kind::NotFound);
@@ -202,31 +197,31 @@ private Q_SLOTS:
     void compareVersionsDiffsTwoVersions() {
         QVERIFY(writeValue("app/key", "first", QString()).ok());
         QVERIFY(writeValue("app/key", "second", QStringLiteral("1")).ok());
-        auto diff = awaitResult(m_service->compareVersions(m_connection.get(),
-                                                           SecretRef{QStringLiteral("app/key")},
-                                                           QStringLiteral("1"), QString()));
+        auto diff = await(m_service->compareVersions(m_connection.get(),
+                                                     SecretRef{QStringLiteral("app/key")},
+                                                     QStringLiteral("1"), QString()));
         QVERIFY(diff.ok());
         QCOMPARE(diff->count(DiffChange::Changed), 1);
         QCOMPARE(allEntries().last().versions, (QStringList{"1", "current"}));
     }
 
     void nullConnectionIsAnErrorNotACrash() {
-        auto read = awaitResult(m_service->read(nullptr, SecretRef{QStringLiteral("x")}));
+        auto read = await(m_service->read(nullptr, SecretRef{QStringLiteral("x")}));
         QVERIFY(!read.ok());
         QCOMPARE(read.error().kind(), BackendError::Kind::InvalidInput);
     }
 
     void demoSeederSeedsOnlyAnEmptyStore() {
         DemoSeeder seeder(m_service.get());
-        auto seeded = awaitResult(seeder.seedIfEmpty(m_connection.get()));
+        auto seeded = await(seeder.seedIfEmpty(m_connection.get()));
         QVERIFY2(seeded.ok(), qPrintable(seeded.ok() ? QString() : seeded.error().message()));
         QVERIFY(seeded.value());
         QCOMPARE(m_backend->secretCount(), 3);
 
-        auto stripe = awaitResult(
+        auto stripe = await(
             m_service->versions(m_connection.get(), SecretRef{QStringLiteral("payments/stripe")}));
         QCOMPARE(stripe->size(), 3);
-        auto postgres = awaitResult(m_service->versions(
+        auto postgres = await(m_service->versions(
             m_connection.get(), SecretRef{QStringLiteral("db/postgres/primary")}));
         QCOMPARE(postgres->size(), 4);
         int deleted = 0;
@@ -235,7 +230,7 @@ private Q_SLOTS:
         }
         QCOMPARE(deleted, 1);
         QVERIFY(postgres->last().marks.testFlag(VersionMark::Current));
-        auto token = awaitResult(
+        auto token = await(
             m_service->read(m_connection.get(), SecretRef{QStringLiteral("ci/deploy-token")}));
         QCOMPARE(token->format(), SecretValue::Format::Text);
 
@@ -245,7 +240,7 @@ private Q_SLOTS:
         }
         QCOMPARE(seedEntries, 3 + 4 + 1 + 2); // every version written, plus the soft delete
 
-        auto again = awaitResult(seeder.seedIfEmpty(m_connection.get()));
+        auto again = await(seeder.seedIfEmpty(m_connection.get()));
         QVERIFY(again.ok());
         QVERIFY(!again.value());
         QCOMPARE(m_backend->secretCount(), 3);

@@ -1,6 +1,6 @@
 #include "AppSettings.h"
 #include "AuditLog.h"
-#include "AwaitResult.h"
+#include "Await.h"
 #include "CredentialStore.h"
 #include "DemoSeeder.h"
 #include "IsolatedHome.h"
@@ -41,27 +41,27 @@ private Q_SLOTS:
         {
             Workspace workspace;
             QVERIFY(workspace.paths().configFile().startsWith(home.path()));
-            auto local = awaitResult(workspace.createLocalStore(LocalKeyProtection::Keychain));
+            auto local = await(workspace.createLocalStore(LocalKeyProtection::Keychain));
             QVERIFY2(local.ok(), qPrintable(local.ok() ? QString() : local.error().message()));
             Connection* connection = local.value();
-            auto seeded = awaitResult(workspace.demoSeeder()->seedIfEmpty(connection));
+            auto seeded = await(workspace.demoSeeder()->seedIfEmpty(connection));
             QVERIFY(seeded.ok() && seeded.value());
 
             SecretService* service = workspace.secrets();
             const SecretRef ref{QStringLiteral("team/api")};
             const SecretBytes written(std::string_view("written-in-session-7c1e9b"));
-            QVERIFY(awaitResult(service->write(
-                                    connection,
-                                    WriteRequest{ref,
-                                                 SecretValue::keyValue(
-                                                     {{QStringLiteral("token"), written, false}}),
-                                                 {},
-                                                 {}}))
-                        .ok());
-            awaitResult(service->recordAccess(connection, ref, QStringLiteral("reveal"),
-                                              QStringLiteral("1")));
-            awaitResult(service->recordAccess(connection, ref, QStringLiteral("copy"),
-                                              QStringLiteral("1")));
+            QVERIFY(
+                await(service->write(connection,
+                                     WriteRequest{ref,
+                                                  SecretValue::keyValue(
+                                                      {{QStringLiteral("token"), written, false}}),
+                                                  {},
+                                                  {}}))
+                    .ok());
+            await(service->recordAccess(connection, ref, QStringLiteral("reveal"),
+                                        QStringLiteral("1")));
+            await(service->recordAccess(connection, ref, QStringLiteral("copy"),
+                                        QStringLiteral("1")));
             workspace.settings()->setClipboardClearSeconds(12);
             workspace.settings()->sync();
 
@@ -69,14 +69,13 @@ private Q_SLOTS:
             for (const QString& path :
                  {QStringLiteral("payments/stripe"), QStringLiteral("db/postgres/primary"),
                   QStringLiteral("ci/deploy-token"), ref.path}) {
-                auto versions = awaitResult(service->versions(connection, SecretRef{path}));
+                auto versions = await(service->versions(connection, SecretRef{path}));
                 QVERIFY(versions.ok());
                 for (const auto& version : versions.value()) {
                     if (!version.isReadable()) {
                         continue;
                     }
-                    auto value =
-                        awaitResult(service->read(connection, SecretRef{path}, version.id));
+                    auto value = await(service->read(connection, SecretRef{path}, version.id));
                     QVERIFY(value.ok());
                     if (value->format() == SecretValue::Format::KeyValue) {
                         for (const auto& field : value->fields()) {
@@ -90,12 +89,12 @@ private Q_SLOTS:
             QVERIFY(secrets.contains(raw(written)));
             QVERIFY(secrets.size() >= 15);
 
-            auto kek = awaitResult(workspace.credentials()->read(
+            auto kek = await(workspace.credentials()->read(
                 LocalStoreOpener::kekKey(workspace.paths().localStoreFile())));
             QVERIFY(kek.ok());
             secrets << raw(kek.value());
 
-            const auto verified = awaitResult(workspace.auditLog()->verify());
+            const auto verified = await(workspace.auditLog()->verify());
             QVERIFY2(verified.ok(), qPrintable(verified.reason));
             QVERIFY(verified.lineCount >= 14);
         }

@@ -1,6 +1,6 @@
 #include "AppSettings.h"
 #include "AuditLog.h"
-#include "AwaitResult.h"
+#include "Await.h"
 #include "CredentialStore.h"
 #include "DemoSeeder.h"
 #include "FakeBackend.h"
@@ -23,7 +23,9 @@ SecretValue kv(const char* key, const char* value) {
         {{QString::fromLatin1(key), SecretBytes(std::string_view(value)), false}});
 }
 
-QString message(const BackendError& error) { return error.message(); }
+QString message(const BackendError& error) {
+    return error.message();
+}
 
 } // namespace
 
@@ -37,41 +39,42 @@ private Q_SLOTS:
         {
             Workspace workspace(AppPaths::under(dir.path()));
             QSignalSpy added(&workspace, &Workspace::connectionAdded);
-            auto probe = awaitResult(workspace.probeLocalStore());
+            auto probe = await(workspace.probeLocalStore());
             QVERIFY(!probe.ok());
             QCOMPARE(probe.error().kind(), BackendError::Kind::NotFound);
 
-            auto local = awaitResult(workspace.createLocalStore(LocalKeyProtection::Keychain));
+            auto local = await(workspace.createLocalStore(LocalKeyProtection::Keychain));
             QVERIFY2(local.ok(), qPrintable(local.ok() ? QString() : message(local.error())));
             QCOMPARE(local.value()->id(), QStringLiteral("local"));
             QCOMPARE(local.value()->displayName(), QStringLiteral("Local store"));
             QCOMPARE(added.count(), 1);
             QCOMPARE(workspace.connection(QStringLiteral("local")), local.value());
-            QVERIFY(awaitResult(workspace.secrets()->write(
-                                    local.value(), WriteRequest{SecretRef{QStringLiteral("a/b")},
-                                                                kv("k", "survives"), {}, {}}))
+            QVERIFY(await(workspace.secrets()->write(
+                              local.value(),
+                              WriteRequest{
+                                  SecretRef{QStringLiteral("a/b")}, kv("k", "survives"), {}, {}}))
                         .ok());
             // The key is in the keychain under the documented name.
-            auto kek = awaitResult(workspace.credentials()->read(
+            auto kek = await(workspace.credentials()->read(
                 LocalStoreOpener::kekKey(workspace.paths().localStoreFile())));
             QVERIFY(kek.ok());
             QCOMPARE(kek->size(), std::size_t(32));
 
-            auto again = awaitResult(workspace.createLocalStore(LocalKeyProtection::Keychain));
+            auto again = await(workspace.createLocalStore(LocalKeyProtection::Keychain));
             QVERIFY(!again.ok()); // one local connection only
         }
         Workspace restarted(AppPaths::under(dir.path()));
-        auto probe = awaitResult(restarted.probeLocalStore());
+        auto probe = await(restarted.probeLocalStore());
         QVERIFY(probe.ok());
         QCOMPARE(probe.value(), LocalKeyProtection::Keychain);
-        auto local = awaitResult(restarted.openLocalStore());
+        auto local = await(restarted.openLocalStore());
         QVERIFY2(local.ok(), qPrintable(local.ok() ? QString() : message(local.error())));
-        auto read = awaitResult(
-            restarted.secrets()->read(local.value(), SecretRef{QStringLiteral("a/b")}));
+        auto read =
+            await(restarted.secrets()->read(local.value(), SecretRef{QStringLiteral("a/b")}));
         QVERIFY(read.ok());
         QCOMPARE(read->field(QStringLiteral("k"))->value.view(), std::string_view("survives"));
-        QVERIFY(awaitResult(restarted.credentials()->remove(
-                                LocalStoreOpener::kekKey(restarted.paths().localStoreFile())))
+        QVERIFY(await(restarted.credentials()->remove(
+                          LocalStoreOpener::kekKey(restarted.paths().localStoreFile())))
                     .ok());
     }
 
@@ -79,13 +82,13 @@ private Q_SLOTS:
         QTemporaryDir dir;
         {
             Workspace workspace(AppPaths::under(dir.path()));
-            QVERIFY(awaitResult(workspace.createLocalStore(LocalKeyProtection::Keychain)).ok());
-            QVERIFY(awaitResult(workspace.credentials()->remove(
-                                    LocalStoreOpener::kekKey(workspace.paths().localStoreFile())))
+            QVERIFY(await(workspace.createLocalStore(LocalKeyProtection::Keychain)).ok());
+            QVERIFY(await(workspace.credentials()->remove(
+                              LocalStoreOpener::kekKey(workspace.paths().localStoreFile())))
                         .ok());
         }
         Workspace restarted(AppPaths::under(dir.path()));
-        auto local = awaitResult(restarted.openLocalStore());
+        auto local = await(restarted.openLocalStore());
         QVERIFY(!local.ok());
         QCOMPARE(local.error().kind(), BackendError::Kind::Unauthenticated);
         QVERIFY(local.error().message().contains(QStringLiteral("missing from the OS keychain")));
@@ -96,35 +99,33 @@ private Q_SLOTS:
         const SecretBytes passphrase(std::string_view("correct horse battery staple"));
         {
             Workspace workspace(AppPaths::under(dir.path()));
-            auto noPassphrase =
-                awaitResult(workspace.createLocalStore(LocalKeyProtection::Passphrase));
+            auto noPassphrase = await(workspace.createLocalStore(LocalKeyProtection::Passphrase));
             QVERIFY(!noPassphrase.ok());
             QCOMPARE(noPassphrase.error().kind(), BackendError::Kind::InvalidInput);
-            QVERIFY(awaitResult(workspace.createLocalStore(LocalKeyProtection::Passphrase,
-                                                           passphrase))
-                        .ok());
+            QVERIFY(
+                await(workspace.createLocalStore(LocalKeyProtection::Passphrase, passphrase)).ok());
         }
         Workspace restarted(AppPaths::under(dir.path()));
-        QCOMPARE(awaitResult(restarted.probeLocalStore()).value(), LocalKeyProtection::Passphrase);
-        auto missing = awaitResult(restarted.openLocalStore());
+        QCOMPARE(await(restarted.probeLocalStore()).value(), LocalKeyProtection::Passphrase);
+        auto missing = await(restarted.openLocalStore());
         QVERIFY(!missing.ok());
         QCOMPARE(missing.error().kind(), BackendError::Kind::Unauthenticated);
-        auto wrong = awaitResult(restarted.openLocalStore(SecretBytes(std::string_view("wrong"))));
+        auto wrong = await(restarted.openLocalStore(SecretBytes(std::string_view("wrong"))));
         QVERIFY(!wrong.ok());
         QCOMPARE(wrong.error().kind(), BackendError::Kind::Unauthenticated);
-        auto right = awaitResult(restarted.openLocalStore(passphrase));
+        auto right = await(restarted.openLocalStore(passphrase));
         QVERIFY2(right.ok(), qPrintable(right.ok() ? QString() : message(right.error())));
     }
 
     void lockDropsAccessUntilUnlock() {
         QTemporaryDir dir;
         Workspace workspace(AppPaths::under(dir.path()));
-        auto local = awaitResult(workspace.createLocalStore(LocalKeyProtection::Keychain));
+        auto local = await(workspace.createLocalStore(LocalKeyProtection::Keychain));
         QVERIFY(local.ok());
         Connection* connection = local.value();
-        QVERIFY(awaitResult(workspace.secrets()->write(
-                                connection, WriteRequest{SecretRef{QStringLiteral("x")},
-                                                         kv("k", "v"), {}, {}}))
+        QVERIFY(await(workspace.secrets()->write(
+                          connection,
+                          WriteRequest{SecretRef{QStringLiteral("x")}, kv("k", "v"), {}, {}}))
                     .ok());
         QSignalSpy locked(&workspace, &Workspace::locked);
         QSignalSpy unlocked(&workspace, &Workspace::unlocked);
@@ -133,17 +134,17 @@ private Q_SLOTS:
         QVERIFY(workspace.isLocked());
         QCOMPARE(locked.count(), 1);
         QCOMPARE(connection->state(), ConnectionState::Locked);
-        auto denied = awaitResult(workspace.secrets()->read(connection, SecretRef{QStringLiteral("x")}));
+        auto denied = await(workspace.secrets()->read(connection, SecretRef{QStringLiteral("x")}));
         QVERIFY(!denied.ok());
         QCOMPARE(denied.error().kind(), BackendError::Kind::Unauthenticated);
 
-        QVERIFY(awaitResult(workspace.unlock()).ok());
+        QVERIFY(await(workspace.unlock()).ok());
         QVERIFY(!workspace.isLocked());
         QCOMPARE(unlocked.count(), 1);
         QCOMPARE(connection->state(), ConnectionState::Connected);
-        QVERIFY(awaitResult(workspace.secrets()->read(connection, SecretRef{QStringLiteral("x")})).ok());
-        QVERIFY(awaitResult(workspace.credentials()->remove(
-                                LocalStoreOpener::kekKey(workspace.paths().localStoreFile())))
+        QVERIFY(await(workspace.secrets()->read(connection, SecretRef{QStringLiteral("x")})).ok());
+        QVERIFY(await(workspace.credentials()->remove(
+                          LocalStoreOpener::kekKey(workspace.paths().localStoreFile())))
                     .ok());
     }
 
@@ -152,11 +153,12 @@ private Q_SLOTS:
         {
             Workspace workspace(AppPaths::under(dir.path()));
             QSignalSpy removed(&workspace, &Workspace::connectionRemoved);
-            QVERIFY(workspace.addConnection(std::make_unique<FakeBackend>(), QStringLiteral("vault-a"),
-                                            QStringLiteral("Vault A"),
-                                            {{QStringLiteral("address"), QStringLiteral("https://a.example.invalid")}}));
-            QVERIFY(workspace.addConnection(std::make_unique<FakeBackend>(), QStringLiteral("vault-b"),
-                                            QStringLiteral("Vault B")));
+            QVERIFY(workspace.addConnection(
+                std::make_unique<FakeBackend>(), QStringLiteral("vault-a"),
+                QStringLiteral("Vault A"),
+                {{QStringLiteral("address"), QStringLiteral("https://a.example.invalid")}}));
+            QVERIFY(workspace.addConnection(std::make_unique<FakeBackend>(),
+                                            QStringLiteral("vault-b"), QStringLiteral("Vault B")));
             QVERIFY(!workspace.addConnection(std::make_unique<FakeBackend>(),
                                              QStringLiteral("vault-a"), QStringLiteral("dup")));
             QVERIFY(workspace.removeConnection(QStringLiteral("vault-b")));

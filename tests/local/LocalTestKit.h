@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Await.h"
 #include "LocalStore.h"
 
 #include <QCoroTask>
@@ -19,16 +20,6 @@
 namespace localtest {
 
 using namespace strongroom;
-
-// Drives a coroutine to completion (tests only). QCoro::waitFor, behind tests/support/Await.h,
-// needs a default-constructible result, which Result<T> is not, so it goes through an optional.
-template <typename T> QCoro::Task<std::optional<T>> asOptional(QCoro::Task<T> task) {
-    co_return co_await std::move(task);
-}
-
-template <typename T> T await(QCoro::Task<T>&& task) {
-    return std::move(*QCoro::waitFor(asOptional(std::move(task))));
-}
 
 // Cheap Argon2id costs so suites that create many stores stay fast; one test uses the defaults.
 inline KdfParams fastKdf() {

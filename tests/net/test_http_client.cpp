@@ -1,6 +1,6 @@
 // HttpClient against a real HTTP/1.1 server on a loopback port: retries, redirects, broken
 // replies, timeouts and cancellation.
-#include "AwaitResult.h"
+#include "Await.h"
 #include "HttpClient.h"
 #include "HttpUrlPolicy.h"
 #include "ScriptedHttpServer.h"
@@ -45,7 +45,7 @@ private Q_SLOTS:
         HttpClient client(fastConfig());
         HttpRequest put = request("PUT", server.url(QStringLiteral("/v1/kv/app")), R"({"a":"b"})");
         put.setCredentialHeader("X-Vault-Token", SecretBytes(std::string_view("hvs.token")));
-        const auto result = awaitResult(client.send(std::move(put)));
+        const auto result = await(client.send(std::move(put)));
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message()));
         QCOMPARE(result->status, 200);
         QCOMPARE(QByteArray(result->body.data(), qsizetype(result->body.size())),
@@ -65,7 +65,7 @@ private Q_SLOTS:
         QVERIFY(server.start());
         server.enqueue(ScriptedHttpServer::reply(403, R"({"errors":["permission denied"]})"));
         HttpClient client(fastConfig());
-        const auto result = awaitResult(client.send(request("GET", server.url())));
+        const auto result = await(client.send(request("GET", server.url())));
         QVERIFY(result.ok());
         QCOMPARE(result->status, 403);
         QCOMPARE(errorFromStatus(result.value()).kind(), Kind::PermissionDenied);
@@ -80,7 +80,7 @@ private Q_SLOTS:
         HttpClient client(fastConfig());
         QElapsedTimer clock;
         clock.start();
-        const auto result = awaitResult(client.send(request("GET", server.url())));
+        const auto result = await(client.send(request("GET", server.url())));
         QVERIFY(result.ok());
         QCOMPARE(result->status, 200);
         QCOMPARE(result->attempts, 2);
@@ -93,7 +93,7 @@ private Q_SLOTS:
         QVERIFY(server.start());
         server.enqueue(ScriptedHttpServer::reply(429, {}, {{"Retry-After", "3600"}}));
         HttpClient client(fastConfig());
-        const auto result = awaitResult(client.send(request("GET", server.url())));
+        const auto result = await(client.send(request("GET", server.url())));
         QVERIFY(result.ok());
         QCOMPARE(result->status, 429);
         QCOMPARE(server.requests().size(), 1);
@@ -111,7 +111,7 @@ private Q_SLOTS:
         HttpClientConfig config = fastConfig();
         config.maxRetries = 2;
         HttpClient client(config);
-        const auto result = awaitResult(client.send(request("GET", server.url())));
+        const auto result = await(client.send(request("GET", server.url())));
         QVERIFY(result.ok());
         QCOMPARE(result->status, 503);
         QCOMPARE(result->attempts, 3);
@@ -125,7 +125,7 @@ private Q_SLOTS:
         server.enqueue(ScriptedHttpServer::reply(503));
         server.enqueue(ScriptedHttpServer::reply(200));
         HttpClient client(fastConfig());
-        const auto result = awaitResult(client.send(request("POST", server.url(), "{}")));
+        const auto result = await(client.send(request("POST", server.url(), "{}")));
         QVERIFY(result.ok());
         QCOMPARE(result->status, 503);
         QCOMPARE(server.requests().size(), 1);
@@ -139,7 +139,7 @@ private Q_SLOTS:
         HttpClient client(fastConfig());
         HttpRequest put = request("PUT", server.url(), "{}");
         put.idempotent = false;
-        const auto result = awaitResult(client.send(std::move(put)));
+        const auto result = await(client.send(std::move(put)));
         QVERIFY(result.ok());
         QCOMPARE(result->status, 502);
         QCOMPARE(server.requests().size(), 1);
@@ -154,7 +154,7 @@ private Q_SLOTS:
         HttpRequest post = request("POST", server.url(), R"({"v":1})");
         post.idempotencyKey = QStringLiteral("key-123");
         post.idempotencyHeader = "Idempotency-Key";
-        const auto result = awaitResult(client.send(std::move(post)));
+        const auto result = await(client.send(std::move(post)));
         QVERIFY(result.ok());
         QCOMPARE(result->status, 200);
         QCOMPARE(server.requests().size(), 2);
@@ -177,7 +177,7 @@ private Q_SLOTS:
         put.setHeader("X-Request-Tag", "kept");
         put.setHeader("Authorization", "Bearer plain-header-credential");
         put.setCredentialHeader("X-Vault-Token", SecretBytes(std::string_view("hvs.token")));
-        const auto result = awaitResult(client.send(std::move(put)));
+        const auto result = await(client.send(std::move(put)));
         QVERIFY(result.ok());
         QCOMPARE(result->status, 204);
         QCOMPARE(result->url.port(), int(active.serverPort()));
@@ -205,7 +205,7 @@ private Q_SLOTS:
         HttpClient client(config);
         HttpRequest post = request("POST", standby.url(), "body");
         post.setCredentialHeader("X-Vault-Token", SecretBytes(std::string_view("hvs.token")));
-        const auto result = awaitResult(client.send(std::move(post)));
+        const auto result = await(client.send(std::move(post)));
         QVERIFY(result.ok());
         QCOMPARE(active.requests().size(), 1);
         QCOMPARE(active.requests().first().method, QByteArray("POST"));
@@ -219,7 +219,7 @@ private Q_SLOTS:
             server.enqueue(ScriptedHttpServer::reply(307, {}, {{"Location", "/again"}}));
         }
         HttpClient client(fastConfig());
-        const auto result = awaitResult(client.send(request("GET", server.url())));
+        const auto result = await(client.send(request("GET", server.url())));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind(), Kind::InvalidResponse);
         QVERIFY(result.error().detail().contains(QStringLiteral("redirects")));
@@ -233,7 +233,7 @@ private Q_SLOTS:
             ScriptedHttpServer::raw("HTTP/1.1 200 OK\r\nContent-Length: 100\r\nConnection: "
                                     "close\r\n\r\nonly-twenty-bytes..."));
         HttpClient client(fastConfig());
-        const auto result = awaitResult(client.send(request("GET", server.url())));
+        const auto result = await(client.send(request("GET", server.url())));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind(), Kind::Network);
         QVERIFY2(result.error().detail().contains(QStringLiteral("middle of the reply")),
@@ -251,7 +251,7 @@ private Q_SLOTS:
             server.enqueue(ScriptedHttpServer::raw("THIS IS NOT HTTP\r\n\r\n"));
         }
         HttpClient client(fastConfig());
-        const auto result = awaitResult(client.send(request("GET", server.url())));
+        const auto result = await(client.send(request("GET", server.url())));
         QVERIFY(!result.ok());
         // Qt's parser treats an unreadable status line like a dropped connection.
         QCOMPARE(result.error().kind(), Kind::Network);
@@ -266,7 +266,7 @@ private Q_SLOTS:
             server.enqueue(ScriptedHttpServer::raw("HTTP/1.1 200 OK\r\nContent-Le"));
         }
         HttpClient client(fastConfig());
-        const auto result = awaitResult(client.send(request("GET", server.url())));
+        const auto result = await(client.send(request("GET", server.url())));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind(), Kind::Network);
         QVERIFY2(result.error().detail().contains(QStringLiteral("closed the connection")),
@@ -280,7 +280,7 @@ private Q_SLOTS:
             server.enqueue(ScriptedHttpServer::raw("HTTP/1.1 200 OK\r\nContent-Le"));
         }
         HttpClient client(fastConfig());
-        const auto result = awaitResult(client.send(request("POST", server.url(), "{}")));
+        const auto result = await(client.send(request("POST", server.url(), "{}")));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind(), Kind::Network);
         QVERIFY2(result.error().detail().contains(QStringLiteral("closed the connection")),
@@ -300,7 +300,7 @@ private Q_SLOTS:
         HttpClient client(config);
         QElapsedTimer clock;
         clock.start();
-        const auto result = awaitResult(client.send(request("GET", server.url())));
+        const auto result = await(client.send(request("GET", server.url())));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind(), Kind::Network);
         QVERIFY2(result.error().detail().contains(QStringLiteral("did not answer within 300 ms")),
@@ -319,7 +319,7 @@ private Q_SLOTS:
         QTimer::singleShot(200ms, this, [cancel] { cancel.cancel(); });
         QElapsedTimer clock;
         clock.start();
-        const auto result = awaitResult(client.send(request("GET", server.url()), cancel));
+        const auto result = await(client.send(request("GET", server.url()), cancel));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind(), Kind::Cancelled);
         QVERIFY(clock.elapsed() >= 190);
@@ -335,7 +335,7 @@ private Q_SLOTS:
         QTimer::singleShot(200ms, this, [cancel] { cancel.cancel(); });
         QElapsedTimer clock;
         clock.start();
-        const auto result = awaitResult(client.send(request("GET", server.url()), cancel));
+        const auto result = await(client.send(request("GET", server.url()), cancel));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind(), Kind::Cancelled);
         QVERIFY(clock.elapsed() < 2000);
@@ -348,7 +348,7 @@ private Q_SLOTS:
         server.enqueue(ScriptedHttpServer::hangUp());
         auto* client = new HttpClient(fastConfig());
         QTimer::singleShot(150ms, this, [client] { delete client; });
-        const auto result = awaitResult(client->send(request("GET", server.url())));
+        const auto result = await(client->send(request("GET", server.url())));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind(), Kind::Cancelled);
     }
@@ -363,7 +363,7 @@ private Q_SLOTS:
         HttpClient client(fastConfig());
         QUrl url(QStringLiteral("http://127.0.0.1/"));
         url.setPort(closedPort);
-        const auto result = awaitResult(client.send(request("GET", url)));
+        const auto result = await(client.send(request("GET", url)));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind(), Kind::Network);
         QVERIFY2(result.error().detail().contains(QStringLiteral("refused")),

@@ -1,6 +1,6 @@
 // HttpClient's transport rules against real sockets: TLS verification with and without a custom
 // CA, bad CA files, no downgrade on redirect, and plain HTTP refused off loopback.
-#include "AwaitResult.h"
+#include "Await.h"
 #include "HttpClient.h"
 #include "ScriptedHttpServer.h"
 #include "TestCertificates.h"
@@ -57,7 +57,7 @@ private Q_SLOTS:
         QVERIFY(server.start());
         server.enqueue(ScriptedHttpServer::reply(200, "should not be read"));
         HttpClient client(quickConfig());
-        const auto result = awaitResult(client.send(get(server.url())));
+        const auto result = await(client.send(get(server.url())));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind(), Kind::Tls);
         QVERIFY2(result.error().detail().contains(QStringLiteral("TLS handshake")),
@@ -74,8 +74,7 @@ private Q_SLOTS:
         config.caFile = m_certificates.caFile();
         HttpClient client(config);
         QVERIFY(client.configurationStatus().ok());
-        const auto result =
-            awaitResult(client.send(get(server.url(QStringLiteral("/v1/sys/health")))));
+        const auto result = await(client.send(get(server.url(QStringLiteral("/v1/sys/health")))));
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message()));
         QCOMPARE(result->status, 200);
         QCOMPARE(result->body.view(), std::string_view("over tls"));
@@ -90,7 +89,7 @@ private Q_SLOTS:
         config.caFile = m_certificates.path(QStringLiteral("no-such-ca.pem"));
         HttpClient client(config);
         QCOMPARE(client.configurationStatus().error().kind(), Kind::InvalidInput);
-        const auto result = awaitResult(client.send(get(server.url())));
+        const auto result = await(client.send(get(server.url())));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind(), Kind::InvalidInput);
         QVERIFY2(result.error().detail().contains(config.caFile) &&
@@ -125,7 +124,7 @@ private Q_SLOTS:
         HttpClientConfig config = quickConfig();
         config.caFile = m_certificates.caFile();
         HttpClient client(config);
-        const auto result = awaitResult(client.send(get(secure.url())));
+        const auto result = await(client.send(get(secure.url())));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind(), Kind::Tls);
         QVERIFY(result.error().detail().contains(QStringLiteral("from https")));
@@ -148,7 +147,7 @@ private Q_SLOTS:
         url.setPath(QStringLiteral("/"));
 
         HttpClient strict(quickConfig());
-        const auto refused = awaitResult(strict.send(get(url)));
+        const auto refused = await(strict.send(get(url)));
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().kind(), Kind::InvalidInput);
         QVERIFY(refused.error().detail().contains(
@@ -161,7 +160,7 @@ private Q_SLOTS:
         HttpClientConfig permissive = quickConfig();
         permissive.allowInsecureHttp = true;
         HttpClient lenient(permissive);
-        const auto allowed = awaitResult(lenient.send(get(url)));
+        const auto allowed = await(lenient.send(get(url)));
         QVERIFY2(allowed.ok(), qPrintable(allowed.ok() ? QString() : allowed.error().message()));
         QCOMPARE(allowed->status, 200);
         QCOMPARE(server.connectionCount(), 1);
@@ -174,7 +173,7 @@ private Q_SLOTS:
         QUrl url = server.url();
         url.setHost(QStringLiteral("localhost"));
         HttpClient client(quickConfig());
-        const auto result = awaitResult(client.send(get(url)));
+        const auto result = await(client.send(get(url)));
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message()));
         QCOMPARE(result->status, 200);
     }

@@ -29,7 +29,9 @@ Workspace::~Workspace() {
     m_credentials->forgetInMemory();
 }
 
-QString Workspace::localDisplayName() { return tr("Local store"); }
+QString Workspace::localDisplayName() {
+    return tr("Local store");
+}
 
 Connection* Workspace::connection(const QString& id) const {
     for (auto* connection : m_connections) {
@@ -82,7 +84,9 @@ bool Workspace::removeConnection(const QString& id) {
     return true;
 }
 
-QList<ConnectionSettings> Workspace::savedConnections() const { return m_settings->connections(); }
+QList<ConnectionSettings> Workspace::savedConnections() const {
+    return m_settings->connections();
+}
 
 QCoro::Task<Result<LocalKeyProtection>> Workspace::probeLocalStore() {
     co_return co_await m_localOpener->probe();

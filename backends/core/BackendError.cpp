@@ -19,8 +19,8 @@ QString BackendError::describe(Kind kind) {
         return QCoreApplication::translate(
             "BackendError", "Not signed in: the credential is wrong, expired or revoked");
     case Kind::Conflict:
-        return QCoreApplication::translate(
-            "BackendError", "Someone else changed this secret since you loaded it");
+        return QCoreApplication::translate("BackendError",
+                                           "Someone else changed this secret since you loaded it");
     case Kind::Sealed:
         return QCoreApplication::translate("BackendError",
                                            "The server is sealed: unseal it before use");
@@ -30,8 +30,8 @@ QString BackendError::describe(Kind kind) {
     case Kind::Network:
         return QCoreApplication::translate("BackendError", "The server could not be reached");
     case Kind::Tls:
-        return QCoreApplication::translate(
-            "BackendError", "The server's TLS certificate could not be verified");
+        return QCoreApplication::translate("BackendError",
+                                           "The server's TLS certificate could not be verified");
     case Kind::InvalidResponse:
         return QCoreApplication::translate(
             "BackendError", "The store returned data Strongroom cannot trust or understand");

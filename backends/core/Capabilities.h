@@ -13,8 +13,8 @@ enum class Capability {
     List = 0x0001,
     Read = 0x0002,
     Write = 0x0004,
-    Versions = 0x0008,     // keeps and lists old versions
-    ReadVersion = 0x0010,  // can read a given old version
+    Versions = 0x0008,    // keeps and lists old versions
+    ReadVersion = 0x0010, // can read a given old version
     DeleteVersion = 0x0020,
     UndeleteVersion = 0x0040,
     DestroyVersion = 0x0080,

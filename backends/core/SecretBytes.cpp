@@ -8,13 +8,21 @@
 
 namespace strongroom {
 
-SecretBytes::SecretBytes(const char* data, std::size_t size) { assign(data, size); }
+SecretBytes::SecretBytes(const char* data, std::size_t size) {
+    assign(data, size);
+}
 
-SecretBytes::SecretBytes(std::string_view text) { assign(text.data(), text.size()); }
+SecretBytes::SecretBytes(std::string_view text) {
+    assign(text.data(), text.size());
+}
 
-SecretBytes::~SecretBytes() { clear(); }
+SecretBytes::~SecretBytes() {
+    clear();
+}
 
-SecretBytes::SecretBytes(const SecretBytes& other) { assign(other.data(), other.size()); }
+SecretBytes::SecretBytes(const SecretBytes& other) {
+    assign(other.data(), other.size());
+}
 
 SecretBytes& SecretBytes::operator=(const SecretBytes& other) {
     if (this != &other) {

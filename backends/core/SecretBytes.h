@@ -38,7 +38,9 @@ public:
     std::size_t size() const { return m_size; }
     bool isEmpty() const { return m_size == 0; }
     std::string_view view() const { return {m_data.get(), m_size}; }
-    const unsigned char* bytes() const { return reinterpret_cast<const unsigned char*>(m_data.get()); }
+    const unsigned char* bytes() const {
+        return reinterpret_cast<const unsigned char*>(m_data.get());
+    }
 
     void clear();
     void append(std::string_view more);

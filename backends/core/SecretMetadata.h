@@ -22,9 +22,9 @@ struct SecretMetadata {
     QString oldestVersion;
     QDateTime created;
     QDateTime updated;
-    int maxVersions = 0;  // 0 = store default / unlimited
+    int maxVersions = 0; // 0 = store default / unlimited
     bool casRequired = false;
-    QString deleteVersionAfter; // duration string, empty = never
+    QString deleteVersionAfter;            // duration string, empty = never
     QMap<QString, QString> customMetadata; // Vault custom_metadata, AWS tags, GCP labels
     QList<MetadataDetail> details;
 };

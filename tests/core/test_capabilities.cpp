@@ -13,7 +13,8 @@ private Q_SLOTS:
         caps.deny(Capability::Write, QStringLiteral("needs 'update' on secret/data/app"));
         QVERIFY(caps.can(Capability::Read));
         QVERIFY(!caps.can(Capability::Write));
-        QCOMPARE(caps.whyNot(Capability::Write), QStringLiteral("needs 'update' on secret/data/app"));
+        QCOMPARE(caps.whyNot(Capability::Write),
+                 QStringLiteral("needs 'update' on secret/data/app"));
         QVERIFY(caps.whyNot(Capability::Read).isEmpty());
         QVERIFY(caps.whyNot(Capability::Rotate).contains(QStringLiteral("rotate")));
     }

@@ -17,7 +17,8 @@ private Q_SLOTS:
     void moveLeavesSourceEmpty() {
         SecretBytes a(std::string_view("s3cr3t"));
         SecretBytes b = std::move(a);
-        QCOMPARE(a.size(), std::size_t(0)); // NOLINT(bugprone-use-after-move): asserting the contract
+        QCOMPARE(a.size(),
+                 std::size_t(0)); // NOLINT(bugprone-use-after-move): asserting the contract
         QCOMPARE(b.toDisplayString(), QStringLiteral("s3cr3t"));
     }
     void takeFromWipesTheSource() {

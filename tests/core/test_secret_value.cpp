@@ -15,7 +15,8 @@ private Q_SLOTS:
         QCOMPARE(value.fields()[0].key, QStringLiteral("nested"));
         QVERIFY(value.fields()[0].json);
         QCOMPARE(value.fields()[0].value.toDisplayString(), QStringLiteral(R"({"a":1})"));
-        QCOMPARE(value.field(QStringLiteral("user"))->value.toDisplayString(), QStringLiteral("app"));
+        QCOMPARE(value.field(QStringLiteral("user"))->value.toDisplayString(),
+                 QStringLiteral("app"));
         QVERIFY(!value.field(QStringLiteral("user"))->json);
     }
     void nonObjectJsonIsText() {

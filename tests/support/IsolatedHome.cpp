@@ -27,9 +27,15 @@ IsolatedHome::~IsolatedHome() {
     qputenv("XDG_STATE_HOME", m_oldState);
 }
 
-QString IsolatedHome::configDir() const { return m_dir.path() + QStringLiteral("/.config"); }
-QString IsolatedHome::dataDir() const { return m_dir.path() + QStringLiteral("/.local/share"); }
-QString IsolatedHome::stateDir() const { return m_dir.path() + QStringLiteral("/.local/state"); }
+QString IsolatedHome::configDir() const {
+    return m_dir.path() + QStringLiteral("/.config");
+}
+QString IsolatedHome::dataDir() const {
+    return m_dir.path() + QStringLiteral("/.local/share");
+}
+QString IsolatedHome::stateDir() const {
+    return m_dir.path() + QStringLiteral("/.local/state");
+}
 
 QByteArray IsolatedHome::allFileContents() const {
     QByteArray all;

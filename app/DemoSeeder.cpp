@@ -104,7 +104,9 @@ QCoro::Task<Result<bool>> DemoSeeder::seedIfEmpty(Connection* connection) {
     QPointer<Connection> guard(connection);
     PageRequest firstEntry;
     firstEntry.limit = 1;
-    auto root = co_await m_secrets->list(connection, QString(), firstEntry, CancelToken());
+    // Named first: GCC 12 destroys temporaries inside a co_await expression twice.
+    auto listing = m_secrets->list(connection, QString(), firstEntry, CancelToken());
+    auto root = co_await std::move(listing);
     if (!root.ok()) {
         co_return root.error();
     }
@@ -134,7 +136,8 @@ QCoro::Task<Status> DemoSeeder::seed(Connection* connection) {
                 co_return cancelled;
             }
             WriteRequest request{ref, toValue(version), current, {}};
-            auto result = co_await self->m_secrets->write(guard, std::move(request), auditAction());
+            auto writing = self->m_secrets->write(guard, std::move(request), auditAction());
+            auto result = co_await std::move(writing);
             if (!result.ok()) {
                 co_return result.error();
             }
@@ -151,8 +154,8 @@ QCoro::Task<Status> DemoSeeder::seed(Connection* connection) {
         if (!self || !self->m_secrets || !guard) {
             co_return cancelled;
         }
-        auto deleted =
-            co_await self->m_secrets->deleteVersions(guard, ref, toDelete, auditAction());
+        auto deleting = self->m_secrets->deleteVersions(guard, ref, toDelete, auditAction());
+        auto deleted = co_await std::move(deleting);
         if (!deleted.ok()) {
             co_return deleted.error();
         }

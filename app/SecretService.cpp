@@ -104,8 +104,10 @@ QCoro::Task<Result<SecretValue>> SecretService::read(Connection* connection, Sec
     if (self) {
         const QString detail = result.ok() && version.isEmpty() ? QStringLiteral("current version")
                                                                 : failureDetail(result);
-        co_await self->audit(id, ref.path, QStringLiteral("read"), nonEmpty(version),
-                             outcome(result), detail);
+        // Named first: GCC 12 destroys temporaries inside a co_await expression twice.
+        auto auditing = self->audit(id, ref.path, QStringLiteral("read"), nonEmpty(version),
+                                    outcome(result), detail);
+        co_await std::move(auditing);
     }
     co_return result;
 }
@@ -129,8 +131,9 @@ QCoro::Task<Result<WriteResult>> SecretService::write(Connection* connection, Wr
             detail += QStringLiteral("; ") + failureDetail(result);
         }
         const QStringList versions = nonEmpty(result.ok() ? result->newVersion : QString());
-        co_await self->audit(id, path, orDefault(auditAction, "write"), versions, outcome(result),
-                             detail);
+        auto auditing = self->audit(id, path, orDefault(auditAction, "write"), versions,
+                                    outcome(result), detail);
+        co_await std::move(auditing);
     }
     co_return result;
 }
@@ -154,8 +157,9 @@ QCoro::Task<Result<WriteResult>> SecretService::rollback(Connection* connection,
         }
         const QStringList versions =
             nonEmpty(targetVersion, result.ok() ? result->newVersion : QString());
-        co_await self->audit(id, ref.path, orDefault(auditAction, "rollback"), versions,
-                             outcome(result), detail);
+        auto auditing = self->audit(id, ref.path, orDefault(auditAction, "rollback"), versions,
+                                    outcome(result), detail);
+        co_await std::move(auditing);
     }
     co_return result;
 }
@@ -169,8 +173,9 @@ QCoro::Task<Status> SecretService::deleteVersions(Connection* connection, Secret
     const QString id = connection->id();
     auto result = co_await connection->backend()->deleteVersions(ref, versions);
     if (self) {
-        co_await self->audit(id, ref.path, orDefault(auditAction, "delete-versions"), versions,
-                             outcome(result), failureDetail(result));
+        auto auditing = self->audit(id, ref.path, orDefault(auditAction, "delete-versions"),
+                                    versions, outcome(result), failureDetail(result));
+        co_await std::move(auditing);
     }
     co_return result;
 }
@@ -184,8 +189,9 @@ QCoro::Task<Status> SecretService::undeleteVersions(Connection* connection, Secr
     const QString id = connection->id();
     auto result = co_await connection->backend()->undeleteVersions(ref, versions);
     if (self) {
-        co_await self->audit(id, ref.path, orDefault(auditAction, "undelete-versions"), versions,
-                             outcome(result), failureDetail(result));
+        auto auditing = self->audit(id, ref.path, orDefault(auditAction, "undelete-versions"),
+                                    versions, outcome(result), failureDetail(result));
+        co_await std::move(auditing);
     }
     co_return result;
 }
@@ -199,8 +205,9 @@ QCoro::Task<Status> SecretService::destroyVersions(Connection* connection, Secre
     const QString id = connection->id();
     auto result = co_await connection->backend()->destroyVersions(ref, versions);
     if (self) {
-        co_await self->audit(id, ref.path, orDefault(auditAction, "destroy-versions"), versions,
-                             outcome(result), failureDetail(result));
+        auto auditing = self->audit(id, ref.path, orDefault(auditAction, "destroy-versions"),
+                                    versions, outcome(result), failureDetail(result));
+        co_await std::move(auditing);
     }
     co_return result;
 }
@@ -214,8 +221,9 @@ QCoro::Task<Status> SecretService::deleteSecret(Connection* connection, SecretRe
     const QString id = connection->id();
     auto result = co_await connection->backend()->deleteSecret(ref);
     if (self) {
-        co_await self->audit(id, ref.path, orDefault(auditAction, "delete-secret"), QStringList(),
-                             outcome(result), failureDetail(result));
+        auto auditing = self->audit(id, ref.path, orDefault(auditAction, "delete-secret"),
+                                    QStringList(), outcome(result), failureDetail(result));
+        co_await std::move(auditing);
     }
     co_return result;
 }
@@ -247,8 +255,9 @@ QCoro::Task<Status> SecretService::updateMetadata(Connection* connection, Secret
         if (!result.ok()) {
             detail += QStringLiteral("; ") + failureDetail(result);
         }
-        co_await self->audit(id, ref.path, orDefault(auditAction, "update-metadata"), QStringList(),
-                             outcome(result), detail);
+        auto auditing = self->audit(id, ref.path, orDefault(auditAction, "update-metadata"),
+                                    QStringList(), outcome(result), detail);
+        co_await std::move(auditing);
     }
     co_return result;
 }
@@ -265,8 +274,9 @@ SecretService::previewRollback(Connection* connection, SecretRef ref, QString ta
     if (self) {
         const QStringList versions =
             nonEmpty(result.ok() ? result->currentVersion : QString(), targetVersion);
-        co_await self->audit(id, ref.path, QStringLiteral("preview-rollback"), versions,
-                             outcome(result), failureDetail(result));
+        auto auditing = self->audit(id, ref.path, QStringLiteral("preview-rollback"), versions,
+                                    outcome(result), failureDetail(result));
+        co_await std::move(auditing);
     }
     co_return result;
 }
@@ -329,8 +339,9 @@ QCoro::Task<Result<SecretDiff>> SecretService::compareVersions(Connection* conne
     if (self) {
         const QStringList versions{before.isEmpty() ? QStringLiteral("current") : before,
                                    after.isEmpty() ? QStringLiteral("current") : after};
-        co_await self->audit(id, ref.path, QStringLiteral("compare"), versions, outcome(result),
-                             failureDetail(result));
+        auto auditing = self->audit(id, ref.path, QStringLiteral("compare"), versions,
+                                    outcome(result), failureDetail(result));
+        co_await std::move(auditing);
     }
     co_return result;
 }
@@ -341,7 +352,8 @@ QCoro::Task<void> SecretService::recordAccess(Connection* connection, SecretRef 
         co_return;
     }
     const QStringList versions = nonEmpty(version);
-    co_await audit(connection->id(), ref.path, std::move(action), versions, Ok);
+    auto auditing = audit(connection->id(), ref.path, std::move(action), versions, Ok);
+    co_await std::move(auditing);
 }
 
 } // namespace strongroom

@@ -21,6 +21,7 @@
 
 #include <QApplication>
 #include <QCoroSignal>
+#include <QDialog>
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -294,7 +295,14 @@ void MainWindow::showMessage(const QString& message) {
 }
 
 void MainWindow::workspaceLocked() {
-    // Drop every decrypted value before the lock screen shows.
+    // Drop every decrypted value before the lock screen shows, including those in open editor,
+    // conflict and rollback dialogs: rejecting them hides them, which wipes their fields, and
+    // cancels the workflow waiting on them.
+    for (QDialog* dialog : findChildren<QDialog*>()) {
+        if (dialog->isVisible()) {
+            dialog->reject();
+        }
+    }
     m_presenter->clearValues();
     m_clipboard->clearIfOurs();
     m_inactivity->stop();

@@ -23,7 +23,7 @@ int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Strongroom"));
     QApplication::setApplicationVersion(QStringLiteral(STRONGROOM_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("strongroom"));
+    QApplication::setDesktopFileName(QStringLiteral("io.strongroom.Strongroom"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("One console for every secrets store"));

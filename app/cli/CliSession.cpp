@@ -63,7 +63,9 @@ QCoro::Task<Result<Connection*>> CliSession::openLocalStore() {
     }
     SecretBytes passphrase;
     if (protection.value() == LocalKeyProtection::Passphrase) {
-        auto typed = co_await PassphraseSource(m_options).forUnlock();
+        PassphraseSource source(m_options);
+        auto asking = source.forUnlock();
+        auto typed = co_await std::move(asking);
         if (!typed) {
             co_return typed.error();
         }

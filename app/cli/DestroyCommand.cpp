@@ -53,10 +53,12 @@ QCoro::Task<int> DestroyCommand::run(CliSession& session, QStringList arguments)
     }
     QString typed = parser.value(confirm);
     if (!parser.isSet(confirm)) {
-        auto answer = co_await TerminalPrompt::ask(
+        // Named first: GCC 12 destroys temporaries inside a co_await expression twice.
+        auto asking = TerminalPrompt::ask(
             QStringLiteral("Destroying %1 version %2 cannot be undone. Type the secret's name "
                            "(%3) to confirm: ")
                 .arg(ref.path, versions.join(QStringLiteral(", ")), ref.name()));
+        auto answer = co_await std::move(asking);
         if (!answer) {
             co_return out.fail(answer.error());
         }

@@ -43,7 +43,9 @@ QCoro::Task<Result<SecretBytes>> PassphraseSource::forUnlock() {
                                               "--passphrase-file or $%1")
                                    .arg(environmentVariable()));
     }
-    co_return nonEmpty(co_await TerminalPrompt::askHidden(QStringLiteral("Store passphrase: ")));
+    // Named first: GCC 12 destroys temporaries inside a co_await expression twice.
+    auto asking = TerminalPrompt::askHidden(QStringLiteral("Store passphrase: "));
+    co_return nonEmpty(co_await std::move(asking));
 }
 
 QCoro::Task<Result<SecretBytes>> PassphraseSource::forNewStore() {
@@ -55,11 +57,13 @@ QCoro::Task<Result<SecretBytes>> PassphraseSource::forNewStore() {
                                QStringLiteral("stdin is not a terminal: give the new passphrase "
                                               "with --passphrase-fd or --passphrase-file"));
     }
-    auto first = nonEmpty(co_await TerminalPrompt::askHidden(QStringLiteral("New passphrase: ")));
+    auto askingFirst = TerminalPrompt::askHidden(QStringLiteral("New passphrase: "));
+    auto first = nonEmpty(co_await std::move(askingFirst));
     if (!first) {
         co_return first;
     }
-    auto second = co_await TerminalPrompt::askHidden(QStringLiteral("Repeat passphrase: "));
+    auto askingSecond = TerminalPrompt::askHidden(QStringLiteral("Repeat passphrase: "));
+    auto second = co_await std::move(askingSecond);
     if (!second) {
         co_return second;
     }

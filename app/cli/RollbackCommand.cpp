@@ -66,7 +66,9 @@ QCoro::Task<int> RollbackCommand::run(CliSession& session, QStringList arguments
             co_return parser.usageError(
                 out, QStringLiteral("stdin is not a terminal: pass --yes to roll back"));
         }
-        if (!co_await TerminalPrompt::confirm(QStringLiteral("Roll back?"))) {
+        // Named first: GCC 12 destroys temporaries inside a co_await expression twice.
+        auto confirming = TerminalPrompt::confirm(QStringLiteral("Roll back?"));
+        if (!co_await std::move(confirming)) {
             co_return out.fail(ExitCode::Failure, QStringLiteral("rollback cancelled"));
         }
     }

@@ -46,7 +46,9 @@ QCoro::Task<int> StoreInitCommand::run(CliSession& session, QStringList argument
         parser.isSet(QStringLiteral("passphrase")) || session.options().hasPassphraseSource();
     SecretBytes passphrase;
     if (usePassphrase) {
-        auto typed = co_await PassphraseSource(session.options()).forNewStore();
+        PassphraseSource source(session.options());
+        auto asking = source.forNewStore();
+        auto typed = co_await std::move(asking);
         if (!typed) {
             co_return out.fail(typed.error());
         }

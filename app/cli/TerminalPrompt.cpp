@@ -84,7 +84,9 @@ QCoro::Task<Result<QString>> TerminalPrompt::ask(QString prompt) {
 }
 
 QCoro::Task<bool> TerminalPrompt::confirm(QString question) {
-    auto answer = co_await ask(question + QStringLiteral(" [y/N] "));
+    // Named first: GCC 12 destroys temporaries inside a co_await expression twice.
+    auto asking = ask(question + QStringLiteral(" [y/N] "));
+    auto answer = co_await std::move(asking);
     if (!answer) {
         co_return false;
     }

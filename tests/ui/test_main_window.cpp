@@ -35,6 +35,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -356,10 +357,15 @@ private Q_SLOTS:
         clickRow(dataTable(), 0);
         click(pane()->dataTab()->revealButton());
         QCOMPARE(dataTable()->model()->index(0, 1).data().toString(), QStringLiteral("s3cret-1"));
+        // An editor left open holds values too: the lock must take it down.
+        m_window->editAction()->trigger();
+        QPointer<SecretEditorDialog> editor = waitForDialog<SecretEditorDialog>();
+        QVERIFY(editor);
 
         m_window->inactivityTimer()->setInterval(std::chrono::milliseconds(300));
         m_window->inactivityTimer()->start();
         QTRY_VERIFY_WITH_TIMEOUT(m_window->lockScreen()->isVisible(), 5000);
+        QTRY_VERIFY(!editor || !editor->isVisible());
         QVERIFY(m_workspace->isLocked());
         QVERIFY(!dataTable()->isVisible());
         QCOMPARE(dataTable()->model()->rowCount(), 0);

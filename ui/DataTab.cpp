@@ -140,6 +140,43 @@ void DataTab::updateFormat() {
     }
 }
 
+namespace {
+
+// A JSON string literal for `text`: quotes, backslashes and control characters escaped, so a
+// revealed value containing them still shows as valid JSON.
+QString jsonQuoted(const QString& text) {
+    QString quoted = QStringLiteral("\"");
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case '"':
+            quoted += QStringLiteral("\\\"");
+            break;
+        case '\\':
+            quoted += QStringLiteral("\\\\");
+            break;
+        case '\n':
+            quoted += QStringLiteral("\\n");
+            break;
+        case '\t':
+            quoted += QStringLiteral("\\t");
+            break;
+        case '\r':
+            quoted += QStringLiteral("\\r");
+            break;
+        default:
+            if (c.unicode() < 0x20) {
+                quoted += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+            } else {
+                quoted += c;
+            }
+        }
+    }
+    quoted += QLatin1Char('"');
+    return quoted;
+}
+
+} // namespace
+
 void DataTab::refreshJson() {
     if (!m_jsonToggle->isChecked() || !isVisible()) {
         clearJson();
@@ -153,8 +190,8 @@ void DataTab::refreshJson() {
         QString shown = model->index(row, SecretFieldsModel::ValueColumn).data().toString();
         const bool json = model->index(row, 0).data(SecretFieldsModel::JsonRole).toBool();
         const bool revealed = model->isRevealed(row);
-        text += QStringLiteral("  \"%1\": ").arg(key);
-        text += revealed && json ? shown : QStringLiteral("\"%1\"").arg(shown);
+        text += QStringLiteral("  ") + jsonQuoted(key) + QStringLiteral(": ");
+        text += revealed && json ? shown : jsonQuoted(shown);
         text += row + 1 < model->rowCount() ? QStringLiteral(",\n") : QStringLiteral("\n");
         wipe(shown);
     }

@@ -118,6 +118,9 @@ QCoro::Task<> SecretWorkflows::runEdit() {
 QCoro::Task<> SecretWorkflows::resolveConflict(SecretValue original, SecretValue mine,
                                                QString baseVersion, QString theirVersion) {
     QPointer<SecretWorkflows> self(this);
+    if (!m_presenter) {
+        co_return;
+    }
     auto theirsTask = m_presenter->readVersion(theirVersion);
     auto theirs = co_await theirsTask;
     if (!self || !m_presenter) {

@@ -92,36 +92,36 @@ QCoro::Task<Result<LocalKeyProtection>> Workspace::probeLocalStore() {
     co_return co_await m_localOpener->probe();
 }
 
+namespace {
+BackendError localStoreAlreadyOpen() {
+    return BackendError(BackendError::Kind::InvalidInput,
+                        QObject::tr("the local store is already open"));
+}
+} // namespace
+
 QCoro::Task<Result<Connection*>> Workspace::createLocalStore(LocalKeyProtection protection,
                                                              SecretBytes passphrase) {
     if (connection(localConnectionId())) {
-        co_return BackendError(BackendError::Kind::InvalidInput,
-                               tr("the local store is already open"));
+        co_return localStoreAlreadyOpen();
     }
-    QPointer<Workspace> self(this);
-    auto store = co_await m_localOpener->create(protection, std::move(passphrase));
-    if (!store.ok()) {
-        co_return store.error();
-    }
-    if (!self) {
-        co_return BackendError(BackendError::Kind::Cancelled);
-    }
-    Connection* added =
-        self->addConnection(std::move(store).value(), localConnectionId(), localDisplayName());
-    if (!added) {
-        co_return BackendError(BackendError::Kind::InvalidInput,
-                               tr("the local store is already open"));
-    }
-    co_return added;
+    auto creating = m_localOpener->create(protection, std::move(passphrase));
+    auto adopting = adoptLocalStore(std::move(creating));
+    co_return co_await std::move(adopting);
 }
 
 QCoro::Task<Result<Connection*>> Workspace::openLocalStore(SecretBytes passphrase) {
     if (connection(localConnectionId())) {
-        co_return BackendError(BackendError::Kind::InvalidInput,
-                               tr("the local store is already open"));
+        co_return localStoreAlreadyOpen();
     }
+    auto opening = m_localOpener->open(std::move(passphrase));
+    auto adopting = adoptLocalStore(std::move(opening));
+    co_return co_await std::move(adopting);
+}
+
+QCoro::Task<Result<Connection*>>
+Workspace::adoptLocalStore(QCoro::Task<Result<std::unique_ptr<LocalStore>>> opening) {
     QPointer<Workspace> self(this);
-    auto store = co_await m_localOpener->open(std::move(passphrase));
+    auto store = co_await std::move(opening);
     if (!store.ok()) {
         co_return store.error();
     }
@@ -131,8 +131,7 @@ QCoro::Task<Result<Connection*>> Workspace::openLocalStore(SecretBytes passphras
     Connection* added =
         self->addConnection(std::move(store).value(), localConnectionId(), localDisplayName());
     if (!added) {
-        co_return BackendError(BackendError::Kind::InvalidInput,
-                               tr("the local store is already open"));
+        co_return localStoreAlreadyOpen();
     }
     co_return added;
 }

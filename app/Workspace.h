@@ -80,6 +80,9 @@ Q_SIGNALS:
     void unlocked();
 
 private:
+    // Adds the store `opening` yields as the "local" connection once it is open.
+    QCoro::Task<Result<Connection*>>
+    adoptLocalStore(QCoro::Task<Result<std::unique_ptr<LocalStore>>> opening);
     void saveConnectionSettings();
 
     AppPaths m_paths;

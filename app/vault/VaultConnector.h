@@ -1,0 +1,68 @@
+#pragma once
+
+#include "Result.h"
+#include "VaultConnectionSpec.h"
+#include "VaultCredentials.h"
+#include "VaultToken.h"
+
+#include <QCoroTask>
+#include <QHash>
+#include <QObject>
+#include <QUrl>
+
+#include <chrono>
+
+namespace strongroom {
+
+class Connection;
+class VaultBackend;
+class Workspace;
+
+// Brings Vault/OpenBao connections into the workspace and keeps their tokens alive: logs in with
+// the chosen method, keeps the token in the OS keychain (key "vault-token:<id>"), checks it with
+// lookup-self, renews renewable tokens before they expire, notices expired/revoked tokens and
+// asks for a new login, and logs out (revoke-self + removal from the keychain). Every step goes
+// to the audit log, never with a secret.
+class VaultConnector : public QObject {
+    Q_OBJECT
+public:
+    explicit VaultConnector(Workspace* workspace, QObject* parent = nullptr);
+    ~VaultConnector() override;
+
+    // Logs in (or takes the token as given), checks it, stores it in the keychain, saves the
+    // spec and adds the connection. Fails without changing anything on bad input, wrong
+    // credentials, a sealed or unreachable server.
+    QCoro::Task<Result<Connection*>> connectNew(VaultConnectionSpec spec,
+                                                VaultCredentials credentials);
+    // Opens a saved connection with the token kept in the keychain. Unauthenticated when there is
+    // none or the server refuses it: the front end then asks for a login (relogin()).
+    QCoro::Task<Result<Connection*>> reconnect(QString connectionId);
+    // New login for an open or saved connection whose token expired; replaces the token in the
+    // keychain and the backend. The action that failed can then be retried.
+    QCoro::Task<Result<VaultTokenInfo>> relogin(QString connectionId, VaultCredentials credentials);
+    // Revokes the token (revoke-self), removes it from the keychain and closes the connection.
+    // The saved spec stays unless `forget` is set.
+    QCoro::Task<Status> logout(QString connectionId, bool forget = false);
+
+    // The last lookup-self of an open connection (no token inside).
+    std::optional<VaultTokenInfo> tokenInfo(const QString& connectionId) const;
+    // Seconds left on the token now; nullopt when it never expires or is unknown.
+    std::optional<std::chrono::seconds> timeLeft(const QString& connectionId) const;
+    VaultBackend* backend(const QString& connectionId) const;
+    std::optional<VaultConnectionSpec> spec(const QString& connectionId) const;
+
+    static QString keychainKey(const QString& connectionId) {
+        return QStringLiteral("vault-token:") + connectionId;
+    }
+
+Q_SIGNALS:
+    // Token facts changed (login, renewal, lookup): the status bar shows the time left.
+    void tokenChanged(const QString& connectionId);
+    // The server refused the token (expired or revoked): ask the operator to log in again.
+    void loginNeeded(const QString& connectionId, const QString& reason);
+    // OIDC: open this URL in the system browser; the login finishes when the browser comes back
+    // to the loopback callback.
+    void browserLoginRequested(const QUrl& url);
+};
+
+} // namespace strongroom

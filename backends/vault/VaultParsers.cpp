@@ -280,7 +280,7 @@ Result<KvMetadata> parseKvMetadata(const nlohmann::json& body) {
     KvMetadata out;
     auto& meta = out.metadata;
     meta.currentVersion = QString::number(*current);
-    if (const auto oldest = integerAt(*data, "oldest_version")) {
+    if (const auto oldest = integerAt(*data, "oldest_version"); oldest && *oldest > 0) {
         meta.oldestVersion = QString::number(*oldest);
     }
     meta.created = parseTime(stringAt(*data, "created_time").toStdString());

@@ -66,6 +66,6 @@ private:
 void wipe(QByteArray& bytes);
 void wipe(QString& text);
 
-QDebug operator<<(QDebug, const SecretBytes&) = delete;
+QDebug& operator<<(QDebug&, const SecretBytes&) = delete;
 
 } // namespace strongroom

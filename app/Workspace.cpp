@@ -6,6 +6,7 @@
 #include "DemoSeeder.h"
 #include "LocalStoreOpener.h"
 #include "SecretService.h"
+#include "VaultBackend.h"
 
 namespace strongroom {
 
@@ -142,6 +143,10 @@ void Workspace::lock() {
         // generic lock for network stores yet.
         if (auto* local = qobject_cast<LocalStore*>(connection->backend())) {
             local->lock();
+        }
+        // Vault tokens leave memory too; the connector takes them from the keychain on unlock.
+        if (auto* vault = qobject_cast<VaultBackend*>(connection->backend())) {
+            vault->disconnect();
         }
     }
     m_credentials->forgetInMemory();

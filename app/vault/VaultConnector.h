@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "SecretBackend.h"
 #include "VaultConnectionSpec.h"
 #include "VaultCredentials.h"
 #include "VaultToken.h"
@@ -11,6 +12,8 @@
 #include <QUrl>
 
 #include <chrono>
+#include <memory>
+#include <optional>
 
 namespace strongroom {
 
@@ -63,6 +66,34 @@ Q_SIGNALS:
     // OIDC: open this URL in the system browser; the login finishes when the browser comes back
     // to the loopback callback.
     void browserLoginRequested(const QUrl& url);
+
+private:
+    struct Tracked;
+
+    // Builds a backend for `spec`, signs in with `credentials` (or the keychain's token when
+    // there are none), checks the token and adds the connection.
+    QCoro::Task<Result<Connection*>>
+    open(VaultConnectionSpec spec, std::optional<VaultCredentials> credentials, QString action);
+    // Signs in again on an open connection and makes the new token the one in use.
+    QCoro::Task<Result<VaultTokenInfo>> reloginOpen(QString connectionId,
+                                                    VaultCredentials credentials);
+    // Takes the keychain's token again on an open connection (after an idle lock).
+    QCoro::Task<Result<Connection*>> refreshOpen(QString connectionId);
+    QCoro::Task<Result<VaultLogin>> signIn(VaultBackend* backend, VaultCredentials credentials);
+    QCoro::Task<void> renew(QString connectionId);
+    QCoro::Task<void> checkExpiry(QString connectionId);
+    QCoro::Task<void> audit(QString connectionId, QString action, QString result, QString detail);
+
+    void track(Connection* connection, const VaultConnectionSpec& spec, const VaultTokenInfo& info);
+    void setTokenInfo(const QString& connectionId, const VaultTokenInfo& info);
+    void schedule(const QString& connectionId);
+    void untrack(const QString& connectionId);
+    void onStateChanged(const QString& connectionId, ConnectionState state);
+    std::optional<VaultConnectionSpec> savedSpec(const QString& connectionId,
+                                                 QString* error = nullptr) const;
+
+    Workspace* m_workspace;
+    QHash<QString, std::shared_ptr<Tracked>> m_tracked;
 };
 
 } // namespace strongroom

@@ -4,6 +4,7 @@
 
 #include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -20,6 +21,8 @@ struct VaultEnvironmentImport {
     SecretBytes token;
     QString addressSource; // "BAO_ADDR", "VAULT_ADDR"
     QString tokenSource;   // "VAULT_TOKEN", "/home/me/.vault-token"...
+    QString namespaceSource;
+    QString caFileSource;
 
     bool isEmpty() const { return address.isEmpty() && token.isEmpty(); }
     // One line per found item for the import confirmation, never the token itself.

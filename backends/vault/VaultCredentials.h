@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace strongroom {
 
 // How an operator signs in to Vault/OpenBao. The secret part (token, password, secret_id, JWT)

@@ -14,6 +14,7 @@
 #include "PassphraseSource.h"
 #include "PutCommand.h"
 #include "RollbackCommand.h"
+#include "SearchCommand.h"
 #include "StoreInitCommand.h"
 #include "StoreStatusCommand.h"
 #include "UndeleteCommand.h"
@@ -42,6 +43,7 @@ StrongroomCli::StrongroomCli() {
     m_commands.push_back(std::make_unique<StoreStatusCommand>());
     m_commands.push_back(std::make_unique<ConnectionsCommand>());
     m_commands.push_back(std::make_unique<ListCommand>());
+    m_commands.push_back(std::make_unique<SearchCommand>());
     m_commands.push_back(std::make_unique<GetCommand>());
     m_commands.push_back(std::make_unique<VersionsCommand>());
     m_commands.push_back(std::make_unique<DiffCommand>());

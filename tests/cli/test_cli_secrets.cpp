@@ -144,6 +144,18 @@ private Q_SLOTS:
 
         const CliRun missing = cli.run(args({"ls", "nope"}));
         QCOMPARE(missing.exitCode, NotFound);
+
+        const CliRun found = cli.run(args({"search", "B", "two"}));
+        QVERIFY2(found.exitCode == 0, found.describe());
+        QCOMPARE(found.outLines(), QStringList{QStringLiteral("a/b/two")});
+        const CliRun under = cli.run(args({"search", "o", "--under", "a/b", "--json"}));
+        QVERIFY2(under.exitCode == 0, under.describe());
+        QCOMPARE(parseJson(under).array().size(), 1); // a/b/two; not a/one, not top
+        const CliRun none = cli.run(args({"search", "absent"}));
+        QCOMPARE(none.exitCode, NotFound);
+        QVERIFY(none.out.isEmpty());
+        const CliRun noWords = cli.run(args({"search"}));
+        QCOMPARE(noWords.exitCode, 2);
     }
 
     void versionsAndDiff() {

@@ -71,7 +71,12 @@ bool has(const QStringList& granted, std::initializer_list<const char*> any) {
 
 VaultBackend::VaultBackend(VaultEndpoint endpoint, QObject* parent)
     : SecretBackend(parent)
-    , m_session(new VaultSession(std::move(endpoint), this)) {
+    , m_session(new VaultSession(std::move(endpoint), this))
+    , m_listing(new VaultFolderListing(
+          [this](VaultCall call, CancelToken cancel) {
+              return listKeys(std::move(call), std::move(cancel));
+          },
+          this)) {
     QObject::connect(m_session, &VaultSession::tokenRejected, this,
                      [this] { setState(ConnectionState::Expired); });
     QObject::connect(m_session, &VaultSession::sealed, this,
@@ -129,6 +134,7 @@ QCoro::Task<Result<VaultTokenInfo>> VaultBackend::connectToServer() {
 
 void VaultBackend::disconnect() {
     m_session->clearToken();
+    m_listing->clear();
     m_mounts.clear();
     m_mountsLoaded = false;
     setState(ConnectionState::Locked);
@@ -392,27 +398,16 @@ QCoro::Task<Result<ListPage>> VaultBackend::list(QString folder, PageRequest pag
         co_return resolved.error();
     }
     const auto& kv = resolved.value();
-    auto call = VaultCall::list(kv.metadata());
-    if (page.limit > 0) {
-        // OpenBao pages LIST with after/limit; Vault ignores both and sends everything.
-        call.query.addQueryItem(QStringLiteral("limit"), QString::number(page.limit));
-        if (!page.cursor.isEmpty()) {
-            call.query.addQueryItem(QStringLiteral("after"), page.cursor);
-        }
-    }
-    auto listing = run(std::move(call), cancel);
-    auto reply = co_await std::move(listing);
+    QString nextCursor;
+    auto paging = m_listing->page(kv.metadata(), page.cursor, page.limit, cancel, &nextCursor);
+    auto keys = co_await std::move(paging);
     if (!self) {
         co_return BackendError(Kind::Cancelled);
     }
-    if (!reply) {
-        if (reply.error().kind() == Kind::NotFound) {
+    if (!keys) {
+        if (keys.error().kind() == Kind::NotFound) {
             co_return ListPage{}; // an empty folder, or one that is gone
         }
-        co_return reply.error();
-    }
-    auto keys = vault::parseListKeys(reply.value());
-    if (!keys) {
         co_return keys.error();
     }
     ListPage out;
@@ -424,10 +419,17 @@ QCoro::Task<Result<ListPage>> VaultBackend::list(QString folder, PageRequest pag
             out.entries.push_back({Entry::Kind::Secret, key, folder + key});
         }
     }
-    if (page.limit > 0 && keys->size() == page.limit) {
-        out.nextCursor = keys->last();
-    }
+    out.nextCursor = nextCursor;
     co_return out;
+}
+
+QCoro::Task<Result<QStringList>> VaultBackend::listKeys(VaultCall call, CancelToken cancel) {
+    auto listing = run(std::move(call), std::move(cancel));
+    auto reply = co_await std::move(listing);
+    if (!reply) {
+        co_return reply.error();
+    }
+    co_return vault::parseListKeys(reply.value());
 }
 
 QCoro::Task<Result<SecretValue>> VaultBackend::read(SecretRef ref, QString version) {

@@ -2,6 +2,7 @@
 
 #include "SecretBackend.h"
 #include "VaultEndpoint.h"
+#include "VaultFolderListing.h"
 #include "VaultKvPath.h"
 #include "VaultMount.h"
 #include "VaultSession.h"
@@ -13,7 +14,7 @@ namespace strongroom {
 
 // Vault and OpenBao KV (v1 and v2) behind the common contract. Paths are "mount/relative"
 // ("secret/app/db"); the root lists the KV mounts the token can see. Writes carry KV v2's
-// check-and-set; folders page with OpenBao's `after`/`limit` and fall back to one LIST on Vault.
+// check-and-set; folders page through VaultFolderListing (OpenBao's after/limit, Vault's one LIST).
 class VaultBackend : public SecretBackend {
     Q_OBJECT
 public:
@@ -60,9 +61,11 @@ private:
     QCoro::Task<Result<nlohmann::json>> run(VaultCall call, CancelToken cancel = {});
     QCoro::Task<Status> versionAction(SecretRef ref, QStringList versions, QString action);
     QCoro::Task<Result<ListPage>> listMounts();
+    QCoro::Task<Result<QStringList>> listKeys(VaultCall call, CancelToken cancel);
     QCoro::Task<Result<QString>> currentVersion(const VaultKvPath& path);
 
     VaultSession* m_session;
+    VaultFolderListing* m_listing;
     ConnectionState m_state = ConnectionState::Offline;
     QList<VaultMount> m_mounts;
     bool m_mountsLoaded = false;

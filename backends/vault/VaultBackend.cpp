@@ -153,7 +153,9 @@ QCoro::Task<Result<json>> VaultBackend::run(VaultCall call, CancelToken cancel) 
 QCoro::Task<Result<QList<VaultMount>>> VaultBackend::mounts(bool refresh) {
     QPointer<VaultBackend> self(this);
     if (m_mountsLoaded && !refresh) {
-        co_return m_mounts;
+        // A copy on purpose: QCoro 0.8's return_value(U&&) moves from an lvalue it is given,
+        // which would empty the cache.
+        co_return QList<VaultMount>(m_mounts);
     }
     auto calling = run(VaultCall::get(QStringLiteral("sys/internal/ui/mounts")));
     auto reply = co_await std::move(calling);
@@ -186,7 +188,7 @@ QCoro::Task<Result<QList<VaultMount>>> VaultBackend::mounts(bool refresh) {
               [](const VaultMount& a, const VaultMount& b) { return a.path < b.path; });
     m_mounts = kv;
     m_mountsLoaded = true;
-    co_return m_mounts;
+    co_return QList<VaultMount>(m_mounts);
 }
 
 QCoro::Task<Result<VaultMount>> VaultBackend::addMount(QString path, int kvVersion) {

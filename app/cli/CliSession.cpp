@@ -2,6 +2,7 @@
 
 #include "Connection.h"
 #include "PassphraseSource.h"
+#include "VaultConnector.h"
 #include "Workspace.h"
 
 namespace strongroom::cli {
@@ -26,6 +27,13 @@ SecretService& CliSession::secrets() {
     return *workspace().secrets();
 }
 
+VaultConnector& CliSession::vaultConnector() {
+    if (!m_vault) {
+        m_vault = std::make_unique<VaultConnector>(&workspace());
+    }
+    return *m_vault;
+}
+
 QCoro::Task<Result<Connection*>> CliSession::openConnection() {
     if (m_options.connection == Workspace::localConnectionId()) {
         co_return co_await openLocalStore();
@@ -34,6 +42,18 @@ QCoro::Task<Result<Connection*>> CliSession::openConnection() {
         co_return open;
     }
     for (const auto& saved : workspace().savedConnections()) {
+        if (saved.id == m_options.connection && saved.providerId == QLatin1String("vault")) {
+            // The token kept in the keychain by `vault connect` / `vault login`.
+            auto reconnecting = vaultConnector().reconnect(saved.id);
+            auto opened = co_await std::move(reconnecting);
+            if (!opened && opened.error().kind() == Kind::Unauthenticated) {
+                co_return BackendError(Kind::Unauthenticated,
+                                       QStringLiteral("%1 (log in with: strongroom-cli vault "
+                                                      "login %2)")
+                                           .arg(opened.error().detail(), saved.id));
+            }
+            co_return opened;
+        }
         if (saved.id == m_options.connection) {
             // Remote stores sign in through the GUI's provider dialogs; the CLI holds no flow to
             // obtain their credentials, so it says so instead of pretending to connect.

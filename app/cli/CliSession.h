@@ -13,6 +13,7 @@
 namespace strongroom {
 class Connection;
 class SecretService;
+class VaultConnector;
 class Workspace;
 } // namespace strongroom
 
@@ -40,6 +41,8 @@ public:
 
     Workspace& workspace();
     SecretService& secrets();
+    // Vault/OpenBao sign-in and tokens for this run (built on first use).
+    VaultConnector& vaultConnector();
 
     // The connection named by --connection, opened and unlocked.
     QCoro::Task<Result<Connection*>> openConnection();
@@ -53,6 +56,7 @@ private:
     CliOutput m_output;
     GlobalOptions m_options;
     std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<VaultConnector> m_vault; // declared after the workspace: goes first
 };
 
 } // namespace strongroom::cli

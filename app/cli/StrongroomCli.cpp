@@ -18,6 +18,11 @@
 #include "StoreInitCommand.h"
 #include "StoreStatusCommand.h"
 #include "UndeleteCommand.h"
+#include "VaultConnectCommand.h"
+#include "VaultLoginCommand.h"
+#include "VaultLogoutCommand.h"
+#include "VaultMountsCommand.h"
+#include "VaultTokenCommand.h"
 #include "VersionsCommand.h"
 
 namespace strongroom::cli {
@@ -56,6 +61,11 @@ StrongroomCli::StrongroomCli() {
     m_commands.push_back(std::make_unique<AuditVerifyCommand>());
     m_commands.push_back(std::make_unique<AuditLogCommand>());
     m_commands.push_back(std::make_unique<DemoSeedCommand>());
+    m_commands.push_back(std::make_unique<VaultConnectCommand>());
+    m_commands.push_back(std::make_unique<VaultLoginCommand>());
+    m_commands.push_back(std::make_unique<VaultLogoutCommand>());
+    m_commands.push_back(std::make_unique<VaultTokenCommand>());
+    m_commands.push_back(std::make_unique<VaultMountsCommand>());
 }
 
 StrongroomCli::~StrongroomCli() = default;

@@ -212,7 +212,7 @@ QCoro::Task<Result<Connection*>> VaultConnector::open(VaultConnectionSpec spec,
             if (stored.error().kind() == Kind::NotFound) {
                 co_return BackendError(
                     Kind::Unauthenticated,
-                    QStringLiteral("no token is kept for '%1'; log in again").arg(id));
+                    QStringLiteral("no token is kept for '%1'").arg(id));
             }
             co_return stored.error();
         }
@@ -273,7 +273,7 @@ QCoro::Task<Result<Connection*>> VaultConnector::refreshOpen(QString connectionI
         co_return stored.error().kind() == Kind::NotFound
             ? BackendError(
                   Kind::Unauthenticated,
-                  QStringLiteral("no token is kept for '%1'; log in again").arg(connectionId))
+                  QStringLiteral("no token is kept for '%1'").arg(connectionId))
             : stored.error();
     }
     QPointer<VaultBackend> backend = tracked->backend;

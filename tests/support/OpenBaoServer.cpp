@@ -494,7 +494,11 @@ bool OpenBaoServer::seal() {
 
 bool OpenBaoServer::unseal() {
     static const QRegularExpression keyLine(QStringLiteral("Unseal Key: (\\S+)"));
-    const auto match = keyLine.match(outputTail(400));
+    QFile log(m_logPath);
+    if (!log.open(QIODevice::ReadOnly)) {
+        return fail(QStringLiteral("cannot read the server output %1").arg(m_logPath));
+    }
+    const auto match = keyLine.match(QString::fromUtf8(log.readAll()));
     if (!match.hasMatch()) {
         return fail(QStringLiteral("the dev server printed no unseal key"));
     }

@@ -1,0 +1,242 @@
+#include "CliHarness.h"
+#include "OpenBaoServer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTest>
+
+// strongroom-cli against a real OpenBao dev server: sign in with userpass from stdin, work on
+// secrets through --connection, look at the token, log out and in again; and the clear one-line
+// errors with the right exit codes for bad input. The keyring comes from scripts/with-keyring.
+class TestCliVault : public QObject {
+    Q_OBJECT
+
+private:
+    static constexpr int Usage = 2;
+    static constexpr int Denied = 4;
+    static constexpr int Unavailable = 7;
+
+    OpenBaoServer m_server;
+    const QByteArray m_password = QByteArrayLiteral("cli-pa\"ss word");
+
+    static QStringList args(std::initializer_list<QString> words) { return QStringList(words); }
+    QString address() const { return m_server.address().toString(); }
+
+    CliRun connect(CliHarness& cli, const QString& id, const QByteArray& password) const {
+        return cli.run(args({QStringLiteral("vault"), QStringLiteral("connect"), id,
+                             QStringLiteral("--address"), address(), QStringLiteral("--auth"),
+                             QStringLiteral("userpass"), QStringLiteral("--username"),
+                             QStringLiteral("alice")}),
+                       password + '\n');
+    }
+    // Exactly one line on stderr, the program's own prefix, the expected exit code.
+    static void expectOneLineError(const CliRun& run, int code) {
+        QVERIFY2(run.exitCode == code, run.describe());
+        QVERIFY2(run.out.isEmpty(), run.describe());
+        const QString err = run.errText();
+        QVERIFY2(err.startsWith(QStringLiteral("strongroom-cli: ")), run.describe());
+        QVERIFY2(err.trimmed().count(QLatin1Char('\n')) == 0, run.describe());
+    }
+    // An OpenBao service token anywhere in `text`.
+    static bool hasToken(const QByteArray& text) {
+        static const QRegularExpression token(QStringLiteral("\\bs\\.[A-Za-z0-9]{20,}"));
+        return token.match(QString::fromUtf8(text)).hasMatch();
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY2(m_server.start(), qPrintable(m_server.lastError()));
+        QVERIFY(m_server.writePolicy(
+            QStringLiteral("kv-rw"),
+            QStringLiteral("path \"secret/*\" { capabilities = [\"create\", \"read\", "
+                           "\"update\", \"delete\", \"list\"] }\n"
+                           "path \"sys/internal/ui/mounts\" { capabilities = [\"read\"] }\n"
+                           "path \"sys/internal/ui/mounts/*\" { capabilities = [\"read\"] }\n")));
+        QVERIFY2(m_server.enableUserpass(QStringLiteral("alice"), QString::fromUtf8(m_password),
+                                         {QStringLiteral("kv-rw")}),
+                 qPrintable(m_server.lastError()));
+    }
+
+    void signInWorkWithSecretsAndLogOut() {
+        CliHarness cli;
+        const CliRun connected = connect(cli, QStringLiteral("dev"), m_password);
+        QVERIFY2(connected.exitCode == 0, connected.describe());
+        QVERIFY(connected.outText().contains(QStringLiteral("connected dev")));
+        QVERIFY(connected.outText().contains(QStringLiteral("kv-rw")));
+        QVERIFY2(!hasToken(connected.out + connected.err), connected.describe());
+
+        const QStringList on{QStringLiteral("--connection"), QStringLiteral("dev")};
+        const CliRun put1 =
+            cli.run(args({QStringLiteral("put"), QStringLiteral("secret/cli/app"),
+                          QStringLiteral("user=svc"), QStringLiteral("password=first")}) +
+                    on);
+        QVERIFY2(put1.exitCode == 0, put1.describe());
+        const CliRun put2 =
+            cli.run(args({QStringLiteral("put"), QStringLiteral("secret/cli/app"),
+                          QStringLiteral("user=svc"), QStringLiteral("password=second")}) +
+                    on);
+        QVERIFY2(put2.exitCode == 0, put2.describe());
+
+        const CliRun listed =
+            cli.run(args({QStringLiteral("ls"), QStringLiteral("secret/cli/")}) + on);
+        QVERIFY2(listed.exitCode == 0, listed.describe());
+        QCOMPARE(listed.outLines(), QStringList{QStringLiteral("app")});
+
+        const CliRun got = cli.run(args({QStringLiteral("get"), QStringLiteral("secret/cli/app"),
+                                         QStringLiteral("password")}) +
+                                   on);
+        QVERIFY2(got.exitCode == 0, got.describe());
+        QCOMPARE(got.out.trimmed(), QByteArray("second"));
+
+        const CliRun versions =
+            cli.run(args({QStringLiteral("versions"), QStringLiteral("secret/cli/app"),
+                          QStringLiteral("--json")}) +
+                    on);
+        QVERIFY2(versions.exitCode == 0, versions.describe());
+        QCOMPARE(QJsonDocument::fromJson(versions.out).array().size(), 2);
+
+        const CliRun rolled =
+            cli.run(args({QStringLiteral("rollback"), QStringLiteral("secret/cli/app"),
+                          QStringLiteral("1"), QStringLiteral("--yes")}) +
+                    on);
+        QVERIFY2(rolled.exitCode == 0, rolled.describe());
+        const CliRun back = cli.run(args({QStringLiteral("get"), QStringLiteral("secret/cli/app"),
+                                          QStringLiteral("password")}) +
+                                    on);
+        QCOMPARE(back.out.trimmed(), QByteArray("first"));
+        // Rollback writes version 1's data as version 3, as the server confirms.
+        const auto metadata = m_server.api("GET", QStringLiteral("secret/metadata/cli/app"));
+        QCOMPARE(metadata.body.value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("current_version"))
+                     .toInt(),
+                 3);
+
+        const CliRun token = cli.run(
+            args({QStringLiteral("vault"), QStringLiteral("token"), QStringLiteral("dev")}));
+        QVERIFY2(token.exitCode == 0, token.describe());
+        QVERIFY(token.outText().contains(QStringLiteral("policies: default, kv-rw")));
+        QVERIFY(token.outText().contains(QStringLiteral("renewable: yes")));
+        QVERIFY2(!hasToken(token.out), token.describe());
+
+        const CliRun mounts = cli.run(
+            args({QStringLiteral("vault"), QStringLiteral("mounts"), QStringLiteral("dev")}));
+        QVERIFY2(mounts.exitCode == 0, mounts.describe());
+        QVERIFY(mounts.outText().startsWith(QStringLiteral("secret/\tkv v2")));
+
+        const CliRun out = cli.run(
+            args({QStringLiteral("vault"), QStringLiteral("logout"), QStringLiteral("dev")}));
+        QVERIFY2(out.exitCode == 0, out.describe());
+        const CliRun refused =
+            cli.run(args({QStringLiteral("ls"), QStringLiteral("secret/")}) + on);
+        expectOneLineError(refused, Denied);
+        QVERIFY(refused.errText().contains(QStringLiteral("strongroom-cli vault login dev")));
+
+        const CliRun again =
+            cli.run(args({QStringLiteral("vault"), QStringLiteral("login"), QStringLiteral("dev")}),
+                    m_password + '\n');
+        QVERIFY2(again.exitCode == 0, again.describe());
+        const CliRun relisted =
+            cli.run(args({QStringLiteral("ls"), QStringLiteral("secret/cli/")}) + on);
+        QVERIFY2(relisted.exitCode == 0, relisted.describe());
+
+        const CliRun forgotten = cli.run(args({QStringLiteral("vault"), QStringLiteral("logout"),
+                                               QStringLiteral("dev"), QStringLiteral("--forget")}));
+        QVERIFY2(forgotten.exitCode == 0, forgotten.describe());
+        const CliRun connections = cli.run(args({QStringLiteral("connections")}));
+        QVERIFY(!connections.outText().contains(QStringLiteral("dev\tvault")));
+
+        // Neither the password nor a token ever reached a file.
+        const QByteArray files = cli.allFileContents();
+        QVERIFY(!files.contains(m_password));
+        QVERIFY(!hasToken(files));
+        QVERIFY(files.contains("vault-logout"));
+    }
+
+    void wrongPasswordIsOneLineAndExit4() {
+        CliHarness cli;
+        const CliRun run = connect(cli, QStringLiteral("bad"), "not-the-password");
+        expectOneLineError(run, Denied);
+        QVERIFY2(run.errText().contains(QStringLiteral("invalid"), Qt::CaseInsensitive),
+                 run.describe());
+        QVERIFY(!cli.run(args({QStringLiteral("connections")}))
+                     .outText()
+                     .contains(QStringLiteral("bad")));
+    }
+
+    void unreachableAddressIsExit7() {
+        CliHarness cli;
+        const CliRun run = cli.run(
+            args({QStringLiteral("vault"), QStringLiteral("connect"), QStringLiteral("down"),
+                  QStringLiteral("--address"), QStringLiteral("http://127.0.0.1:1"),
+                  QStringLiteral("--auth"), QStringLiteral("userpass"),
+                  QStringLiteral("--username"), QStringLiteral("alice")}),
+            "whatever\n");
+        expectOneLineError(run, Unavailable);
+    }
+
+    void badInputIsAUsageError() {
+        CliHarness cli;
+        const QString vault = QStringLiteral("vault");
+        const QString connectWord = QStringLiteral("connect");
+        expectOneLineError(
+            cli.run(args({vault, connectWord, QStringLiteral("x"), QStringLiteral("--address"),
+                          QStringLiteral("http://vault.example.com:8200")}),
+                    "t\n"),
+            Usage);
+        expectOneLineError(cli.run(args({vault, connectWord, QStringLiteral("x")}), "t\n"), Usage);
+        expectOneLineError(
+            cli.run(args({vault, connectWord, QStringLiteral("x"), QStringLiteral("--address"),
+                          address(), QStringLiteral("--auth"), QStringLiteral("kerberos")}),
+                    "t\n"),
+            Usage);
+        expectOneLineError(
+            cli.run(args({vault, connectWord, QStringLiteral("x"), QStringLiteral("--address"),
+                          address(), QStringLiteral("--auth"), QStringLiteral("userpass")}),
+                    "t\n"),
+            Usage);
+        // No secret on stdin.
+        expectOneLineError(cli.run(args({vault, connectWord, QStringLiteral("x"),
+                                         QStringLiteral("--address"), address()})),
+                           Usage);
+        expectOneLineError(
+            cli.run(args({vault, QStringLiteral("login"), QStringLiteral("nobody")}), "t\n"), 3);
+    }
+
+    void fromEnvImportsAddressAndToken() {
+        CliHarness cli;
+        const QByteArray token =
+            m_server.createToken({QStringLiteral("kv-rw")}, QStringLiteral("1h"));
+        QVERIFY(!token.isEmpty());
+        // The leak check below recognises this server's tokens.
+        QVERIFY(hasToken(token));
+        cli.setEnv(QStringLiteral("VAULT_ADDR"), address());
+        cli.setEnv(QStringLiteral("VAULT_TOKEN"), QString::fromLatin1(token));
+        cli.unsetEnv(QStringLiteral("BAO_ADDR"));
+        cli.unsetEnv(QStringLiteral("BAO_TOKEN"));
+        const CliRun run = cli.run(args({QStringLiteral("vault"), QStringLiteral("connect"),
+                                         QStringLiteral("env"), QStringLiteral("--from-env")}));
+        QVERIFY2(run.exitCode == 0, run.describe());
+        QVERIFY(run.outText().contains(
+            QStringLiteral("imported address %1 (from VAULT_ADDR)").arg(address())));
+        QVERIFY(run.outText().contains(
+            QStringLiteral("imported a token (from VAULT_TOKEN; not shown)")));
+        QVERIFY(!run.out.contains(token));
+        const CliRun listed = cli.run(
+            args({QStringLiteral("ls"), QStringLiteral("--connection"), QStringLiteral("env")}));
+        QVERIFY2(listed.exitCode == 0, listed.describe());
+        QVERIFY(listed.outText().contains(QStringLiteral("secret/")));
+        QVERIFY(!cli.allFileContents().contains(token));
+        QCOMPARE(cli.run(args({QStringLiteral("vault"), QStringLiteral("logout"),
+                               QStringLiteral("env"), QStringLiteral("--forget")}))
+                     .exitCode,
+                 0);
+        QCOMPARE(m_server.api("GET", QStringLiteral("auth/token/lookup-self"), {}, token).status,
+                 403);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliVault)
+#include "test_cli_vault.moc"

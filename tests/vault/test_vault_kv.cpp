@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSet>
+#include <QUrl>
 
 using namespace strongroom;
 using namespace vaulttest;
@@ -250,6 +251,64 @@ private Q_SLOTS:
         auto missing = await(backend().read(ref(QStringLiteral("secret/read/absent")), {}));
         VERIFY_ERROR(missing, Kind::NotFound);
         QVERIFY(missing.error().message().contains(QLatin1String("secret/read/absent")));
+    }
+
+    void nestedJsonSurvivesARoundTripThroughTheBackend() {
+        // What an editor does on "save": read the value, write it back as a new version. Types
+        // must survive: numbers stay numbers, null stays null, nesting and order of arrays too.
+        const QJsonObject original{
+            {"user", "svc"},
+            {"port", 5432},
+            {"ratio", 0.25},
+            {"tls", false},
+            {"none", QJsonValue::Null},
+            {"quote", "he said \"hi\"\n\ttab \u00fc \u2603"},
+            {"conf", QJsonObject{{"hosts", QJsonArray{"b", "a", QJsonObject{{"x", 1}}}},
+                                 {"empty", QJsonObject{}}}}};
+        const auto path = QStringLiteral("roundtrip/app");
+        QVERIFY(
+            server().api("POST", QStringLiteral("secret/data/") + path, {{"data", original}}).ok());
+        auto read = await(backend().read(ref(QStringLiteral("secret/") + path), QString()));
+        VERIFY_OK(read);
+        QCOMPARE(fieldText(read.value(), "quote"),
+                 QStringLiteral("he said \"hi\"\n\ttab \u00fc \u2603"));
+        auto written = await(backend().write(WriteRequest{
+            ref(QStringLiteral("secret/") + path), read.value(), QStringLiteral("1"), {}}));
+        VERIFY_OK(written);
+        QCOMPARE(written->newVersion, QStringLiteral("2"));
+        QCOMPARE(serverData(server(), "secret", path), original);
+    }
+
+    void oddSecretNamesAreAddressedExactly() {
+        const QStringList names{QStringLiteral("with space"), QStringLiteral("\u00fcml\u00e4ut"),
+                                QStringLiteral("hash#tag"),   QStringLiteral("ask?x=1"),
+                                QStringLiteral("pct%41"),     QStringLiteral("plus+sign")};
+        for (const auto& name : names) {
+            const auto path = QStringLiteral("secret/odd/") + name;
+            auto written = await(backend().write(
+                WriteRequest{ref(path), value({{"name", name.toUtf8().constData()}}), {}, {}}));
+            VERIFY_OK(written);
+        }
+        auto listing = await(backend().list(QStringLiteral("secret/odd/"), {}, {}));
+        VERIFY_OK(listing);
+        QStringList listed;
+        for (const auto& entry : listing->entries) {
+            listed << entry.name;
+        }
+        auto expected = names;
+        expected.sort();
+        listed.sort();
+        QCOMPARE(listed, expected);
+        for (const auto& name : names) {
+            // The server stored each under its exact name, not a mangled one.
+            const auto raw =
+                server().api("GET", QStringLiteral("secret/data/odd/") +
+                                        QString::fromLatin1(QUrl::toPercentEncoding(name)));
+            QVERIFY2(raw.ok(), qPrintable(name + QStringLiteral(": ") + raw.errors()));
+            auto read = await(backend().read(ref(QStringLiteral("secret/odd/") + name), {}));
+            VERIFY_OK(read);
+            QCOMPARE(fieldText(read.value(), "name"), name);
+        }
     }
 
     void versionsCarryTheirMarksThroughDeleteUndeleteDestroy() {

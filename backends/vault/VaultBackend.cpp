@@ -3,7 +3,9 @@
 #include "JsonWipe.h"
 #include "VaultParsers.h"
 
+#include <QCoroFuture>
 #include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace strongroom {
 
@@ -11,6 +13,11 @@ namespace {
 
 using Kind = BackendError::Kind;
 using json = nlohmann::json;
+
+struct ParsedKeys {
+    QStringList keys;
+    std::optional<BackendError> error;
+};
 
 QString jsonString(const QString& text) {
     return QString::fromStdString(json(text.toStdString()).dump());
@@ -426,12 +433,50 @@ QCoro::Task<Result<ListPage>> VaultBackend::list(QString folder, PageRequest pag
 }
 
 QCoro::Task<Result<QStringList>> VaultBackend::listKeys(VaultCall call, CancelToken cancel) {
-    auto listing = run(std::move(call), std::move(cancel));
-    auto reply = co_await std::move(listing);
-    if (!reply) {
-        co_return reply.error();
+    QPointer<VaultBackend> self(this);
+    auto exchanging = m_session->exchange(std::move(call), std::move(cancel));
+    auto exchanged = co_await std::move(exchanging);
+    if (!exchanged) {
+        co_return exchanged.error();
     }
-    co_return vault::parseListKeys(reply.value());
+    if (!exchanged->isSuccess()) {
+        if (!self) {
+            co_return VaultSession::errorFor(exchanged.value());
+        }
+        auto explaining = m_session->explain(exchanged.value());
+        co_return co_await std::move(explaining);
+    }
+    if (self && m_state != ConnectionState::Connected) {
+        setState(ConnectionState::Connected);
+    }
+    // A big folder's reply (100k keys are 1.3 MB of JSON) is parsed on a worker thread so the
+    // UI thread never stalls on it.
+    auto parse = [](SecretBytes body, int status) {
+        ParsedKeys out;
+        auto parsed = vault::parseBody(body, status);
+        if (!parsed) {
+            out.error = parsed.error();
+            return out;
+        }
+        auto keys = vault::parseListKeys(parsed.value());
+        if (keys) {
+            out.keys = std::move(keys.value());
+        } else {
+            out.error = keys.error();
+        }
+        return out;
+    };
+    ParsedKeys parsed;
+    if (exchanged->body.size() > 64 * 1024) {
+        auto future = QtConcurrent::run(parse, std::move(exchanged->body), exchanged->status);
+        parsed = co_await future;
+    } else {
+        parsed = parse(std::move(exchanged->body), exchanged->status);
+    }
+    if (parsed.error) {
+        co_return *parsed.error;
+    }
+    co_return std::move(parsed.keys);
 }
 
 QCoro::Task<Result<SecretValue>> VaultBackend::read(SecretRef ref, QString version) {

@@ -1,6 +1,7 @@
 #include "VaultFolderListing.h"
 
 #include <QCoroSignal>
+#include <QCoroTimer>
 #include <QPointer>
 #include <QTimer>
 
@@ -106,6 +107,15 @@ QCoro::Task<Result<QStringList>> VaultFolderListing::page(QString apiPath, QStri
         if (snapshot->error) {
             m_snapshots.remove(apiPath);
             co_return *snapshot->error;
+        }
+        // Served from memory: still give the event loop a turn between pages, so a caller that
+        // appends page after page (the tree) never holds the UI thread for the whole folder.
+        QTimer turn;
+        turn.setSingleShot(true);
+        turn.start(0);
+        co_await turn;
+        if (!self) {
+            co_return BackendError(Kind::Cancelled);
         }
         auto keys = slice(*snapshot, cursor, limit, nextCursor);
         if (nextCursor->isEmpty() && m_snapshots.value(apiPath) == snapshot) {

@@ -100,6 +100,26 @@ QString ConnectionTreeModel::connectionName(const QString& id) const {
     return {};
 }
 
+std::optional<QList<Entry>> ConnectionTreeModel::loadedEntries(const QString& connectionId,
+                                                               const QString& folder) const {
+    const auto index = indexForPath(connectionId, folder);
+    const Node* node = nodeFor(index);
+    if (!node || !node->isContainer() || !node->complete || node->loading ||
+        !node->error.isEmpty()) {
+        return std::nullopt;
+    }
+    QList<Entry> entries;
+    entries.reserve(node->entryCount());
+    for (const auto& child : node->children) {
+        if (child->kind == NodeKind::Folder) {
+            entries.append({Entry::Kind::Folder, child->name, child->path});
+        } else if (child->kind == NodeKind::Secret) {
+            entries.append({Entry::Kind::Secret, child->name, child->path});
+        }
+    }
+    return entries;
+}
+
 QModelIndex ConnectionTreeModel::indexForPath(const QString& connectionId,
                                               const QString& path) const {
     QModelIndex current = connectionIndex(connectionId);

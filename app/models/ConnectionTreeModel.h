@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace strongroom {
@@ -45,6 +46,11 @@ public:
     QString connectionName(const QString& id) const;
     // The row of `path` ("" = the connection) if it is loaded already.
     QModelIndex indexForPath(const QString& connectionId, const QString& path) const;
+
+    // Every entry of `folder` when it is completely listed already (the recursive search reuses
+    // these instead of listing again); nullopt when it is not loaded or only partly.
+    std::optional<QList<Entry>> loadedEntries(const QString& connectionId,
+                                              const QString& folder) const;
 
     // Page size asked from the backend; tests shrink it to exercise paging.
     void setPageSize(int size) { m_pageSize = size; }

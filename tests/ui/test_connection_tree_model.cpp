@@ -152,6 +152,32 @@ private Q_SLOTS:
         QCOMPARE(model.index(249, 0, many).data().toString(), QStringLiteral("m249"));
     }
 
+    void offersCompletelyListedFoldersForReuse() {
+        ConnectionTreeModel model;
+        model.setPageSize(100);
+        model.addConnection(QStringLiteral("local"), QStringLiteral("Local store"), m_store.get());
+        const auto id = QStringLiteral("local");
+        QVERIFY(!model.loadedEntries(id, QString())); // nothing listed yet
+        const QModelIndex connection = model.connectionIndex(id);
+        model.fetchMore(connection);
+        QVERIFY(waitLoaded(connection));
+        const auto root = model.loadedEntries(id, QString());
+        QVERIFY(root);
+        QCOMPARE(root->size(), 4); // app/, deep/, many/, top
+        QVERIFY(root->contains(
+            Entry{Entry::Kind::Secret, QStringLiteral("top"), QStringLiteral("top")}));
+        QVERIFY(root->contains(
+            Entry{Entry::Kind::Folder, QStringLiteral("many"), QStringLiteral("many/")}));
+        QVERIFY(!model.loadedEntries(id, QStringLiteral("many/"))); // not expanded
+        const QModelIndex many = model.indexForPath(id, QStringLiteral("many/"));
+        model.fetchMore(many);
+        QVERIFY(!model.loadedEntries(id, QStringLiteral("many/"))); // still loading
+        QVERIFY(waitLoaded(many));
+        QCOMPARE(model.loadedEntries(id, QStringLiteral("many/"))->size(), 250);
+        model.refresh(many);
+        QVERIFY(!model.loadedEntries(id, QStringLiteral("many/")));
+    }
+
     void cancelKeepsWhatArrivedAndResumes() {
         ConnectionTreeModel model;
         model.setPageSize(100);

@@ -6,6 +6,7 @@
 #include "CredentialStore.h"
 #include "VaultAuth.h"
 #include "VaultBackend.h"
+#include "VaultOidcLogin.h"
 #include "Workspace.h"
 
 #include <QDateTime>
@@ -120,9 +121,22 @@ std::optional<VaultConnectionSpec> VaultConnector::savedSpec(const QString& conn
 QCoro::Task<Result<VaultLogin>> VaultConnector::signIn(VaultBackend* backend,
                                                        VaultCredentials credentials) {
     if (credentials.method == VaultAuthMethod::Oidc) {
-        co_return BackendError(Kind::Unsupported,
-                               QStringLiteral("OIDC sign-in is not available yet; use a token "
-                                              "or another method"));
+        QPointer<VaultBackend> alive(backend);
+        auto* browser = new VaultOidcLogin(this);
+        browser->setTimeout(m_browserTimeout);
+        connect(browser, &VaultOidcLogin::browserLoginRequested, this,
+                &VaultConnector::browserLoginRequested);
+        m_browserLogins.append(browser);
+        auto logging = browser->login(*backend->session(), credentials.mountPath, credentials.role);
+        QPointer<VaultOidcLogin> browserAlive(browser);
+        auto login = co_await std::move(logging);
+        if (browserAlive) {
+            browserAlive->deleteLater();
+        }
+        if (!alive) {
+            co_return BackendError(Kind::Cancelled);
+        }
+        co_return login;
     }
     auto logging = VaultAuth::login(*backend->session(), std::move(credentials));
     co_return co_await std::move(logging);
@@ -210,9 +224,8 @@ QCoro::Task<Result<Connection*>> VaultConnector::open(VaultConnectionSpec spec,
         }
         if (!stored) {
             if (stored.error().kind() == Kind::NotFound) {
-                co_return BackendError(
-                    Kind::Unauthenticated,
-                    QStringLiteral("no token is kept for '%1'").arg(id));
+                co_return BackendError(Kind::Unauthenticated,
+                                       QStringLiteral("no token is kept for '%1'").arg(id));
             }
             co_return stored.error();
         }
@@ -271,9 +284,8 @@ QCoro::Task<Result<Connection*>> VaultConnector::refreshOpen(QString connectionI
     }
     if (!stored) {
         co_return stored.error().kind() == Kind::NotFound
-            ? BackendError(
-                  Kind::Unauthenticated,
-                  QStringLiteral("no token is kept for '%1'").arg(connectionId))
+            ? BackendError(Kind::Unauthenticated,
+                           QStringLiteral("no token is kept for '%1'").arg(connectionId))
             : stored.error();
     }
     QPointer<VaultBackend> backend = tracked->backend;
@@ -457,6 +469,15 @@ QCoro::Task<Status> VaultConnector::logout(QString connectionId, bool forget) {
         co_return removed.error();
     }
     co_return Done{};
+}
+
+void VaultConnector::cancelBrowserLogin() {
+    for (const auto& browser : std::as_const(m_browserLogins)) {
+        if (browser) {
+            browser->cancel();
+        }
+    }
+    m_browserLogins.removeAll(nullptr);
 }
 
 std::optional<VaultTokenInfo> VaultConnector::tokenInfo(const QString& connectionId) const {

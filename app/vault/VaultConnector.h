@@ -9,6 +9,7 @@
 #include <QCoroTask>
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QUrl>
 
 #include <chrono>
@@ -19,6 +20,7 @@ namespace strongroom {
 
 class Connection;
 class VaultBackend;
+class VaultOidcLogin;
 class Workspace;
 
 // Brings Vault/OpenBao connections into the workspace and keeps their tokens alive: logs in with
@@ -53,6 +55,11 @@ public:
     std::optional<std::chrono::seconds> timeLeft(const QString& connectionId) const;
     VaultBackend* backend(const QString& connectionId) const;
     std::optional<VaultConnectionSpec> spec(const QString& connectionId) const;
+
+    // Stops waiting for a browser sign-in (OIDC); the pending login fails with Cancelled.
+    void cancelBrowserLogin();
+    // How long an OIDC sign-in waits for the browser (3 minutes by default).
+    void setBrowserLoginTimeout(std::chrono::milliseconds timeout) { m_browserTimeout = timeout; }
 
     static QString keychainKey(const QString& connectionId) {
         return QStringLiteral("vault-token:") + connectionId;
@@ -94,6 +101,8 @@ private:
 
     Workspace* m_workspace;
     QHash<QString, std::shared_ptr<Tracked>> m_tracked;
+    QList<QPointer<VaultOidcLogin>> m_browserLogins;
+    std::chrono::milliseconds m_browserTimeout = std::chrono::minutes(3);
 };
 
 } // namespace strongroom

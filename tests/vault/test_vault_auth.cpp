@@ -9,8 +9,12 @@
 #include "VaultConnector.h"
 #include "Workspace.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -91,6 +95,32 @@ private:
     static QByteArray auditFile(Workspace& workspace) {
         QFile file(workspace.auditLog()->filePath());
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
+    static QByteArray base64Url(const QByteArray& data) {
+        return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    }
+    // Runs the openssl CLI (a test dependency) and returns its stdout; empty on failure.
+    static QByteArray openssl(const QStringList& arguments, const QByteArray& input = {}) {
+        QProcess process;
+        process.start(QStringLiteral("openssl"), arguments);
+        if (!process.waitForStarted(10000)) {
+            return {};
+        }
+        process.write(input);
+        process.closeWriteChannel();
+        process.waitForFinished(30000);
+        return process.exitCode() == 0 ? process.readAllStandardOutput() : QByteArray();
+    }
+    // An RS256 JWT signed with the PEM key at `keyFile`.
+    static QByteArray signJwt(const QString& keyFile, const QJsonObject& claims) {
+        const QByteArray header = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
+        const QByteArray payload = base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
+        const QByteArray signingInput = header + '.' + payload;
+        const QByteArray signature = openssl(
+            {QStringLiteral("dgst"), QStringLiteral("-sha256"), QStringLiteral("-sign"), keyFile},
+            signingInput);
+        return signature.isEmpty() ? QByteArray() : signingInput + '.' + base64Url(signature);
     }
 
 private Q_SLOTS:
@@ -204,6 +234,60 @@ private Q_SLOTS:
         auto slash = await(VaultAuth::login(session, credentials));
         QVERIFY(!slash.ok());
         QCOMPARE(slash.error().kind(), BackendError::Kind::InvalidInput);
+    }
+
+    void jwtLoginWithASignedToken() {
+        QTemporaryDir keys;
+        const QString key = keys.filePath(QStringLiteral("key.pem"));
+        openssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"),
+                 QStringLiteral("-pkeyopt"), QStringLiteral("rsa_keygen_bits:2048"),
+                 QStringLiteral("-out"), key});
+        QVERIFY(QFile::exists(key));
+        const QByteArray publicKey = openssl(
+            {QStringLiteral("pkey"), QStringLiteral("-in"), key, QStringLiteral("-pubout")});
+        QVERIFY(publicKey.contains("BEGIN PUBLIC KEY"));
+        QVERIFY(m_server
+                    .api("POST", QStringLiteral("sys/auth/jwt"),
+                         QJsonObject{{QStringLiteral("type"), QStringLiteral("jwt")}})
+                    .ok());
+        const auto configured = m_server.api(
+            "POST", QStringLiteral("auth/jwt/config"),
+            QJsonObject{{QStringLiteral("jwt_validation_pubkeys"),
+                         QJsonArray{QString::fromLatin1(publicKey)}},
+                        {QStringLiteral("bound_issuer"), QStringLiteral("strongroom-test")}});
+        QVERIFY2(configured.ok(), qPrintable(configured.errors()));
+        const auto role = m_server.api(
+            "POST", QStringLiteral("auth/jwt/role/ci"),
+            QJsonObject{{QStringLiteral("role_type"), QStringLiteral("jwt")},
+                        {QStringLiteral("user_claim"), QStringLiteral("sub")},
+                        {QStringLiteral("bound_audiences"), QJsonArray{QStringLiteral("vault")}},
+                        {QStringLiteral("token_policies"), QJsonArray{QStringLiteral("kv-rw")}}});
+        QVERIFY2(role.ok(), qPrintable(role.errors()));
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        QJsonObject claims{{QStringLiteral("sub"), QStringLiteral("ci-bot")},
+                           {QStringLiteral("aud"), QStringLiteral("vault")},
+                           {QStringLiteral("iss"), QStringLiteral("strongroom-test")},
+                           {QStringLiteral("iat"), now},
+                           {QStringLiteral("nbf"), now - 5},
+                           {QStringLiteral("exp"), now + 300}};
+        const QByteArray jwt = signJwt(key, claims);
+        QVERIFY(!jwt.isEmpty());
+
+        VaultSession session(endpoint());
+        VaultCredentials credentials;
+        credentials.method = VaultAuthMethod::Jwt;
+        credentials.role = QStringLiteral("ci");
+        credentials.secret = secret(jwt);
+        auto login = await(VaultAuth::login(session, credentials));
+        VERIFY_OK(login);
+        QVERIFY(login->policies.contains(QStringLiteral("kv-rw")));
+
+        // Another audience, same key: the server refuses it.
+        claims.insert(QStringLiteral("aud"), QStringLiteral("someone-else"));
+        credentials.secret = secret(signJwt(key, claims));
+        auto refused = await(VaultAuth::login(session, credentials));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind(), BackendError::Kind::Unauthenticated);
     }
 
     void connectKeepsTheTokenInTheKeychainAndAuditsWithoutSecrets() {

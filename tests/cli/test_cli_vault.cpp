@@ -114,6 +114,42 @@ private Q_SLOTS:
                      .toInt(),
                  3);
 
+        // The rest of the secret commands go through the same connection.
+        const auto run = [&](QStringList words) {
+            const CliRun done = cli.run(words + on);
+            if (done.exitCode != 0) {
+                qWarning("%s", done.describe().constData());
+            }
+            return done;
+        };
+        const QString path = QStringLiteral("secret/cli/app");
+        const CliRun diff =
+            run({QStringLiteral("diff"), path, QStringLiteral("1"), QStringLiteral("2")});
+        QCOMPARE(diff.exitCode, 0);
+        QVERIFY(diff.outText().contains(QStringLiteral("password")));
+        QVERIFY(!diff.out.contains("second"));
+        QCOMPARE(run({QStringLiteral("delete"), path, QStringLiteral("2")}).exitCode, 0);
+        QVERIFY(m_server.api("GET", QStringLiteral("secret/data/cli/app?version=2")).status == 404);
+        QCOMPARE(run({QStringLiteral("undelete"), path, QStringLiteral("2")}).exitCode, 0);
+        QVERIFY(m_server.api("GET", QStringLiteral("secret/data/cli/app?version=2")).ok());
+        QCOMPARE(run({QStringLiteral("destroy"), path, QStringLiteral("2"),
+                      QStringLiteral("--confirm"), QStringLiteral("app")})
+                     .exitCode,
+                 0);
+        const CliRun meta =
+            run({QStringLiteral("metadata"), path, QStringLiteral("--set-max-versions"),
+                 QStringLiteral("7"), QStringLiteral("--json")});
+        QCOMPARE(meta.exitCode, 0);
+        const auto serverMeta = m_server.api("GET", QStringLiteral("secret/metadata/cli/app"));
+        const QJsonObject metaData = serverMeta.body.value(QStringLiteral("data")).toObject();
+        QCOMPARE(metaData.value(QStringLiteral("max_versions")).toInt(), 7);
+        QVERIFY(metaData.value(QStringLiteral("versions"))
+                    .toObject()
+                    .value(QStringLiteral("2"))
+                    .toObject()
+                    .value(QStringLiteral("destroyed"))
+                    .toBool());
+
         const CliRun token = cli.run(
             args({QStringLiteral("vault"), QStringLiteral("token"), QStringLiteral("dev")}));
         QVERIFY2(token.exitCode == 0, token.describe());

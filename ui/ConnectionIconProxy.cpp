@@ -1,6 +1,7 @@
 #include "ConnectionIconProxy.h"
 
 #include "ConnectionTreeModel.h"
+#include "SecretBackend.h"
 
 #include <QApplication>
 #include <QFile>
@@ -12,11 +13,26 @@ ConnectionIconProxy::ConnectionIconProxy(QObject* parent)
     : QIdentityProxyModel(parent) {}
 
 QVariant ConnectionIconProxy::data(const QModelIndex& index, int role) const {
+    // A sealed server or a refused token is shown on the connection row itself, distinct from
+    // a healthy one: the state's icon replaces the provider's, the tooltip says what to do.
+    const QString state =
+        QIdentityProxyModel::data(index, ConnectionTreeModel::StateRole).toString();
+    const bool blocked = state == connectionStateName(ConnectionState::Sealed) ||
+                         state == connectionStateName(ConnectionState::Expired);
+    if (role == Qt::ToolTipRole && blocked) {
+        const QString base = QIdentityProxyModel::data(index, role).toString();
+        return state == connectionStateName(ConnectionState::Sealed)
+                   ? tr("%1\nThe server is sealed: nothing can be read until it is unsealed.")
+                         .arg(base)
+                   : tr("%1\nThe token expired or was revoked: right-click › Log in again.")
+                         .arg(base);
+    }
     if (role != Qt::DecorationRole) {
         return QIdentityProxyModel::data(index, role);
     }
     const QString name =
-        QIdentityProxyModel::data(index, ConnectionTreeModel::IconNameRole).toString();
+        blocked ? QStringLiteral("state/") + state
+                : QIdentityProxyModel::data(index, ConnectionTreeModel::IconNameRole).toString();
     if (name.isEmpty()) {
         return {};
     }
@@ -47,7 +63,10 @@ QIcon ConnectionIconProxy::iconFor(const QString& name) {
     if (name == QLatin1String("secret")) {
         return style->standardIcon(QStyle::SP_FileIcon);
     }
-    if (name == QLatin1String("error")) {
+    if (name == QLatin1String("state/sealed")) {
+        return style->standardIcon(QStyle::SP_MessageBoxCritical);
+    }
+    if (name == QLatin1String("error") || name.startsWith(QLatin1String("state/"))) {
         return style->standardIcon(QStyle::SP_MessageBoxWarning);
     }
     return style->standardIcon(QStyle::SP_BrowserReload);

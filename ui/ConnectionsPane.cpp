@@ -45,6 +45,16 @@ ConnectionsPane::ConnectionsPane(ConnectionTreeModel* model, QWidget* parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& current) { currentChanged(current); });
     connect(m_view, &QTreeView::collapsed, this, &ConnectionsPane::collapsed);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QTreeView::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QModelIndex source = sourceIndex(m_view->indexAt(pos));
+        if (source.isValid()) {
+            Q_EMIT contextMenuRequested(
+                source.data(ConnectionTreeModel::ConnectionIdRole).toString(),
+                source.data(ConnectionTreeModel::PathRole).toString(),
+                m_view->viewport()->mapToGlobal(pos));
+        }
+    });
 }
 
 QModelIndex ConnectionsPane::sourceIndex(const QModelIndex& viewIndex) const {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPoint>
 #include <QWidget>
 
 class QLineEdit;
@@ -32,6 +33,9 @@ public:
 Q_SIGNALS:
     void secretSelected(const QString& connectionId, const QString& path);
     void folderSelected(const QString& connectionId, const QString& path);
+    // Right click on a row: the window builds the menu for that connection and path.
+    void contextMenuRequested(const QString& connectionId, const QString& path,
+                              const QPoint& globalPos);
 
 private:
     void currentChanged(const QModelIndex& current);

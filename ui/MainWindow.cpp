@@ -15,6 +15,8 @@
 #include "SecretWorkflows.h"
 #include "SettingsDialog.h"
 #include "StoreStartup.h"
+#include "VaultConnections.h"
+#include "VaultConnector.h"
 #include "VersionsModel.h"
 #include "VersionsTab.h"
 #include "Workspace.h"
@@ -25,11 +27,13 @@
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 
@@ -73,6 +77,7 @@ MainWindow::MainWindow(Workspace* workspace, QWidget* parent)
     setCentralWidget(m_pages);
     resize(1100, 680);
 
+    m_vault = new VaultConnections(workspace, this, this);
     createActions();
     createMenus();
     createStatusBar();
@@ -109,6 +114,7 @@ MainWindow::MainWindow(Workspace* workspace, QWidget* parent)
         m_clipboardStatus->setText(seconds > 0 ? tr("Clipboard clears in %1 s").arg(seconds)
                                                : QString());
     });
+    connectVaultSignals();
     connectionAdded();
     updateActions();
     m_inactivity->start();
@@ -140,6 +146,10 @@ void MainWindow::createActions() {
     m_auditLog = make(tr("Audit log"), QStringLiteral("document-properties"),
                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     m_quit = make(tr("Quit"), QStringLiteral("application-exit"), QKeySequence::Quit);
+    m_connectVault = make(tr("Connect to Vault / OpenBao…"), QStringLiteral("provider-vault"), {});
+    m_connectVault->setIconText(tr("Connect to Vault"));
+    m_connectVault->setToolTip(tr("Connect to a HashiCorp Vault or OpenBao server"));
+    connect(m_connectVault, &QAction::triggered, m_vault, &VaultConnections::openConnectDialog);
 
     connect(m_refresh, &QAction::triggered, this, [this] {
         m_connections->refreshCurrent();
@@ -171,6 +181,8 @@ void MainWindow::createActions() {
     QToolBar* toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_connectVault);
+    toolbar->addSeparator();
     for (QAction* action : {m_refresh, m_new, m_edit, m_rollback, m_delete, m_destroy}) {
         toolbar->addAction(action);
     }
@@ -183,6 +195,8 @@ void MainWindow::createActions() {
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_connectVault);
+    file->addSeparator();
     file->addAction(m_new);
     file->addAction(m_quickOpenAction);
     file->addSeparator();
@@ -202,7 +216,9 @@ void MainWindow::createStatusBar() {
     m_connectionStatus = new QLabel(this);
     m_clipboardStatus = new QLabel(this);
     m_lockStatus = new QLabel(tr("Unlocked"), this);
+    m_tokenStatus = new QLabel(this);
     statusBar()->addPermanentWidget(m_clipboardStatus);
+    statusBar()->addPermanentWidget(m_tokenStatus);
     statusBar()->addPermanentWidget(m_connectionStatus);
     statusBar()->addPermanentWidget(m_lockStatus);
 }
@@ -256,6 +272,89 @@ void MainWindow::updateConnectionStatus() {
     }
     m_connectionStatus->setText(states.isEmpty() ? tr("No connection")
                                                  : states.join(QStringLiteral("  ·  ")));
+    updateTokenStatus();
+}
+
+void MainWindow::connectVaultSignals() {
+    connect(m_vault, &VaultConnections::loggedIn, this, &MainWindow::retryAfterLogin);
+    connect(m_vault, &VaultConnections::goToRequested, this, &MainWindow::openSecret);
+    connect(m_vault, &VaultConnections::message, this, &MainWindow::showMessage);
+    connect(m_vault, &VaultConnections::mountAdded, this, [this](const QString& id) {
+        const QModelIndex index = m_tree->connectionIndex(id);
+        if (index.isValid()) {
+            m_tree->refresh(index);
+        }
+        connectionAdded();
+    });
+    connect(m_vault->connector(), &VaultConnector::tokenChanged, this,
+            &MainWindow::updateTokenStatus);
+    connect(m_connections, &ConnectionsPane::secretSelected, this, &MainWindow::updateTokenStatus);
+    connect(m_connections, &ConnectionsPane::folderSelected, this, &MainWindow::updateTokenStatus);
+    connect(m_connections, &ConnectionsPane::contextMenuRequested, this,
+            [this](const QString& id, const QString& path, const QPoint& globalPos) {
+                QMenu* menu = connectionMenu(id, path);
+                menu->setAttribute(Qt::WA_DeleteOnClose);
+                menu->popup(globalPos);
+            });
+    // The time left counts down by itself; once a minute is as fine as the label shows.
+    auto* minute = new QTimer(this);
+    minute->setInterval(std::chrono::minutes(1));
+    connect(minute, &QTimer::timeout, this, &MainWindow::updateTokenStatus);
+    minute->start();
+}
+
+void MainWindow::updateTokenStatus() {
+    QString id = m_connections->currentConnectionId();
+    if (id.isEmpty() && m_presenter->connection()) {
+        id = m_presenter->connection()->id();
+    }
+    if (!m_vault->isVault(id)) {
+        id.clear();
+        for (Connection* connection : m_workspace->connections()) {
+            if (m_vault->isVault(connection->id())) {
+                id = connection->id();
+                break;
+            }
+        }
+    }
+    const QString text = id.isEmpty() ? QString() : m_vault->tokenStatus(id);
+    const Connection* connection = m_workspace->connection(id);
+    m_tokenStatus->setText(text);
+    m_tokenStatus->setToolTip(connection ? tr("Token of %1").arg(connection->displayName())
+                                         : QString());
+}
+
+QMenu* MainWindow::connectionMenu(const QString& connectionId, const QString& path) {
+    auto* menu = new QMenu(this);
+    QAction* refresh = menu->addAction(actionIcon(QStringLiteral("refresh")), tr("&Refresh"));
+    connect(refresh, &QAction::triggered, this, [this, connectionId, path] {
+        QModelIndex index = m_tree->indexForPath(connectionId, path);
+        if (index.isValid() && index.data(ConnectionTreeModel::KindRole).toInt() ==
+                                   static_cast<int>(ConnectionTreeModel::NodeKind::Secret)) {
+            index = index.parent();
+        }
+        if (index.isValid()) {
+            m_tree->refresh(index);
+        }
+    });
+    if (m_vault->isVault(connectionId)) {
+        menu->addSeparator();
+        m_vault->addMenuActions(menu, connectionId);
+    }
+    return menu;
+}
+
+void MainWindow::retryAfterLogin(const QString& connectionId) {
+    if (m_presenter->connection() && m_presenter->connection()->id() == connectionId) {
+        m_presenter->reload();
+    }
+    if (m_connections->currentConnectionId() == connectionId) {
+        m_connections->refreshCurrent();
+    } else if (const QModelIndex index = m_tree->connectionIndex(connectionId); index.isValid()) {
+        m_tree->refresh(index);
+    }
+    connectionAdded();
+    showMessage(tr("Logged in again to %1").arg(m_tree->connectionName(connectionId)));
 }
 
 QString MainWindow::chosenVersion() const {
@@ -309,8 +408,8 @@ void MainWindow::workspaceLocked() {
     m_lockScreen->setPassphraseRequired(needsPassphrase());
     m_pages->setCurrentWidget(m_lockScreen);
     m_lockStatus->setText(tr("Locked"));
-    for (QAction* action :
-         {m_refresh, m_new, m_edit, m_rollback, m_delete, m_destroy, m_quickOpenAction, m_lock}) {
+    for (QAction* action : {m_refresh, m_new, m_edit, m_rollback, m_delete, m_destroy,
+                            m_quickOpenAction, m_lock, m_connectVault}) {
         action->setEnabled(false);
     }
 }
@@ -324,7 +423,7 @@ bool MainWindow::needsPassphrase() const {
 void MainWindow::workspaceUnlocked() {
     m_pages->setCurrentWidget(m_splitter);
     m_lockStatus->setText(tr("Unlocked"));
-    for (QAction* action : {m_refresh, m_new, m_quickOpenAction, m_lock}) {
+    for (QAction* action : {m_refresh, m_new, m_quickOpenAction, m_lock, m_connectVault}) {
         action->setEnabled(true);
     }
     m_presenter->reload();

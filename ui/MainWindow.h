@@ -7,6 +7,7 @@
 
 class QAction;
 class QLabel;
+class QMenu;
 class QSplitter;
 class QStackedWidget;
 
@@ -22,6 +23,7 @@ class SecretPane;
 class SecretPresenter;
 class SecretWorkflows;
 class StoreStartup;
+class VaultConnections;
 class Workspace;
 
 // The console: connections on the left, the open secret on the right, the actions in a toolbar
@@ -45,6 +47,8 @@ public:
     QLabel* connectionStatus() const { return m_connectionStatus; }
     QLabel* clipboardStatus() const { return m_clipboardStatus; }
     QLabel* lockStatus() const { return m_lockStatus; }
+    QLabel* tokenStatus() const { return m_tokenStatus; }
+    VaultConnections* vaultConnections() const { return m_vault; }
 
     QAction* refreshAction() const { return m_refresh; }
     QAction* newAction() const { return m_new; }
@@ -56,6 +60,10 @@ public:
     QAction* settingsAction() const { return m_settings; }
     QAction* quickOpenAction() const { return m_quickOpenAction; }
     QAction* auditLogAction() const { return m_auditLog; }
+    QAction* connectVaultAction() const { return m_connectVault; }
+
+    // The right-click menu of a tree row (the caller owns it).
+    QMenu* connectionMenu(const QString& connectionId, const QString& path);
 
     // Opens (and selects in the tree) a secret; the tree loads the folders on the way.
     void openSecret(const QString& connectionId, const QString& path);
@@ -72,6 +80,10 @@ private:
     void refreshAround(const QString& connectionId, const QString& path);
     void updateActions();
     void updateConnectionStatus();
+    void updateTokenStatus();
+    void connectVaultSignals();
+    // After a new login: re-read the open secret and re-list the folder that failed.
+    void retryAfterLogin(const QString& connectionId);
     void showMessage(const QString& message);
     void workspaceLocked();
     void workspaceUnlocked();
@@ -98,6 +110,9 @@ private:
     QLabel* m_connectionStatus = nullptr;
     QLabel* m_clipboardStatus = nullptr;
     QLabel* m_lockStatus = nullptr;
+    QLabel* m_tokenStatus = nullptr;
+    VaultConnections* m_vault = nullptr;
+    QAction* m_connectVault = nullptr;
     QAction* m_refresh = nullptr;
     QAction* m_new = nullptr;
     QAction* m_edit = nullptr;

@@ -129,6 +129,16 @@ QCoro::Task<> SecretPresenter::load(quint64 generation) {
     if (capabilities.ok()) {
         m_capabilities = capabilities.value();
     } else {
+        // An unknown permission is a refused one: every action stays disabled and says why.
+        m_capabilities = Capabilities();
+        const QString why =
+            tr("could not check permissions: %1").arg(capabilities.error().message());
+        for (Capability capability :
+             {Capability::Read, Capability::Write, Capability::Rollback, Capability::DeleteVersion,
+              Capability::UndeleteVersion, Capability::DestroyVersion, Capability::DeleteSecret,
+              Capability::EditMetadata, Capability::Rotate}) {
+            m_capabilities.deny(capability, why);
+        }
         fail(capabilities.error().message());
     }
 

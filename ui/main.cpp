@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "ProcessHardening.h"
 #include "StoreStartup.h"
+#include "VaultConnections.h"
 #include "Workspace.h"
 
 #include <QApplication>
@@ -42,6 +43,8 @@ int main(int argc, char* argv[]) {
         strongroom::StoreStartup* startup = window.startLocalStore(seedDemo);
         QObject::connect(startup, &strongroom::StoreStartup::abandoned, &app, &QApplication::quit,
                          Qt::QueuedConnection);
+        // Saved Vault/OpenBao connections come back with their keychain tokens (or a login).
+        window.vaultConnections()->reconnectSaved();
     });
     return QApplication::exec();
 }

@@ -1,0 +1,547 @@
+// The Vault/OpenBao side of the console, driven offscreen with real widgets against a real
+// OpenBao dev server: connect with userpass through the dialog, browse the mounts, edit, look at
+// versions and a diff, a read-only token's disabled actions, and the login prompt after the
+// token is revoked on the server.
+#include "AppSettings.h"
+#include "Await.h"
+#include "ConnectionsPane.h"
+#include "ConnectionTreeModel.h"
+#include "DataTab.h"
+#include "DiffTab.h"
+#include "DiffView.h"
+#include "ErrorLabel.h"
+#include "FieldRowsEditor.h"
+#include "IsolatedHome.h"
+#include "MainWindow.h"
+#include "OpenBaoServer.h"
+#include "SecretEditorDialog.h"
+#include "SecretFieldsModel.h"
+#include "SecretPane.h"
+#include "SecretPresenter.h"
+#include "SecretValueEditor.h"
+#include "VaultAuthFields.h"
+#include "VaultConnectDialog.h"
+#include "VaultConnections.h"
+#include "VaultConnector.h"
+#include "VaultLoginDialog.h"
+#include "VersionsModel.h"
+#include "VersionsTab.h"
+#include "Workspace.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPointer>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTabBar>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTabWidget>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+
+using namespace strongroom;
+
+namespace {
+
+// Waits in a real event loop (exec), not QTest::qWaitFor's processEvents() polling: QtKeychain's
+// Secret Service calls only complete when the loop blocks for events.
+template <typename Predicate> bool waitUntil(Predicate done, int timeoutMs = 20000) {
+    if (done()) {
+        return true;
+    }
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(10);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done()) {
+            loop.quit();
+        }
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    poll.start();
+    loop.exec();
+    return done();
+}
+
+template <typename Dialog> Dialog* waitForDialog(int timeoutMs = 15000) {
+    Dialog* found = nullptr;
+    (void)waitUntil(
+        [&] {
+            for (QWidget* widget : QApplication::topLevelWidgets()) {
+                if (auto* dialog = qobject_cast<Dialog*>(widget); dialog && dialog->isVisible()) {
+                    found = dialog;
+                    return true;
+                }
+            }
+            return false;
+        },
+        timeoutMs);
+    return found;
+}
+
+void click(QWidget* widget) {
+    QTest::mouseClick(widget, Qt::LeftButton);
+}
+
+void clickRow(QTableView* table, int row, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+    const QRect cell = table->visualRect(table->model()->index(row, 0));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, modifiers, cell.center());
+}
+
+void showTab(QTabWidget* tabs, QWidget* page) {
+    QTabBar* bar = tabs->tabBar();
+    QTest::mouseClick(bar, Qt::LeftButton, Qt::NoModifier,
+                      bar->tabRect(tabs->indexOf(page)).center());
+}
+
+void chooseMethod(VaultAuthFields* fields, VaultAuthMethod method) {
+    QComboBox* box = fields->methodBox();
+    box->setCurrentIndex(box->findData(vaultAuthMethodId(method)));
+    QCOMPARE(fields->method(), method);
+}
+
+QStringList column(const QAbstractItemModel* model, int col) {
+    QStringList texts;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        texts << model->index(row, col).data().toString();
+    }
+    return texts;
+}
+
+QStringList diffRows(QTableWidget* table) {
+    QStringList rows;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        if (!table->isRowHidden(row)) {
+            rows << table->item(row, DiffView::KeyColumn)->text() + QLatin1Char(' ') +
+                        table->item(row, DiffView::ChangeColumn)->text();
+        }
+    }
+    return rows;
+}
+
+int rowWithKey(FieldRowsEditor* rows, const QString& key) {
+    for (int row = 0; row < rows->rowCount(); ++row) {
+        if (rows->keyEditor(row)->text() == key) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+// The view's row of `path` under the connection `connectionId` (the view shows proxies).
+QModelIndex viewIndex(QTreeView* view, const QString& connectionId, const QString& path,
+                      const QModelIndex& parent = {}) {
+    const QAbstractItemModel* model = view->model();
+    for (int row = 0; row < model->rowCount(parent); ++row) {
+        const QModelIndex index = model->index(row, 0, parent);
+        if (index.data(ConnectionTreeModel::ConnectionIdRole).toString() != connectionId) {
+            continue;
+        }
+        if (index.data(ConnectionTreeModel::PathRole).toString() == path) {
+            return index;
+        }
+        if (const QModelIndex below = viewIndex(view, connectionId, path, index); below.isValid()) {
+            return below;
+        }
+    }
+    return {};
+}
+
+QStringList childNames(QTreeView* view, const QModelIndex& parent) {
+    QStringList names;
+    for (int row = 0; row < view->model()->rowCount(parent); ++row) {
+        names << view->model()->index(row, 0, parent).data().toString();
+    }
+    return names;
+}
+
+} // namespace
+
+// QTRY_* poll with processEvents(); these wait in a real loop (see waitUntil).
+#define WAIT_VERIFY(condition, timeoutMs)                                                          \
+    QVERIFY2(waitUntil([&] { return bool(condition); }, timeoutMs), #condition)
+#define WAIT_VERIFY2(condition, message, timeoutMs)                                                \
+    QVERIFY2(waitUntil([&] { return bool(condition); }, timeoutMs), message)
+#define WAIT_COMPARE(actual, expected, timeoutMs)                                                  \
+    do {                                                                                           \
+        (void)waitUntil([&] { return (actual) == (expected); }, timeoutMs);                        \
+        QCOMPARE(actual, expected);                                                                \
+    } while (false)
+
+class TestVaultUi : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<IsolatedHome> m_home;
+    OpenBaoServer m_server;
+    std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_userpassId;
+
+    SecretPresenter* presenter() const { return m_window->presenter(); }
+    SecretPane* pane() const { return m_window->secretPane(); }
+    QTableView* versionsTable() const { return pane()->versionsTab()->table(); }
+    QTableView* dataTable() const { return pane()->dataTab()->table(); }
+    QTreeView* tree() const { return m_window->connectionsPane()->treeView(); }
+    VaultConnector* connector() const { return m_window->vaultConnections()->connector(); }
+
+    bool waitIdle() {
+        return waitUntil([&] { return !presenter()->isBusy(); }, 20000);
+    }
+
+    static QString screenshotDir() {
+        QString dir = qEnvironmentVariable("STRONGROOM_SCREENSHOT_DIR");
+        if (dir.isEmpty()) {
+            dir = qEnvironmentVariable("STRONGROOM_BINARY_DIR") + QStringLiteral("/screenshots");
+        }
+        QDir().mkpath(dir);
+        return dir;
+    }
+
+    static void screenshot(QWidget* widget, const QString& name) {
+        QTest::qWait(150); // let pending layouts and paints settle
+        QVERIFY(widget->grab().save(screenshotDir() + QStringLiteral("/vault-") + name +
+                                    QStringLiteral(".png")));
+    }
+
+    // Fills the connect dialog and connects; returns the new connection's id.
+    QString connectThroughDialog(const QString& name, VaultAuthMethod method,
+                                 const std::function<void(VaultConnectDialog*)>& fill,
+                                 const QString& shotName = {}) {
+        m_window->connectVaultAction()->trigger();
+        QPointer<VaultConnectDialog> dialog = waitForDialog<VaultConnectDialog>();
+        if (!dialog) {
+            return {};
+        }
+        QTest::keyClicks(dialog->nameField(), name);
+        QTest::keyClicks(dialog->addressField(), m_server.address().toString());
+        chooseMethod(dialog->authFields(), method);
+        fill(dialog);
+        if (!shotName.isEmpty()) {
+            screenshot(dialog, shotName);
+        }
+        const QString id = dialog->spec().id;
+        click(dialog->connectButton());
+        if (!waitUntil([&] { return !dialog || !dialog->isVisible(); }, 30000)) {
+            qWarning("connect dialog still open (busy %d, connect enabled %d): %s",
+                     dialog->isBusy(), dialog->connectButton()->isEnabled(),
+                     qPrintable(dialog->errorLabel()->text()));
+            return {};
+        }
+        return m_workspace->connection(id) ? id : QString();
+    }
+
+    void editValue(const QString& key, const QString& newValue, const QString& addKey,
+                   const QStringList& expectedDiff) {
+        QVERIFY(waitIdle());
+        QVERIFY(m_window->editAction()->isEnabled());
+        m_window->editAction()->trigger();
+        auto* editor = waitForDialog<SecretEditorDialog>();
+        QVERIFY(editor);
+        FieldRowsEditor* rows = editor->editor()->rows();
+        const int row = rowWithKey(rows, key);
+        QVERIFY(row >= 0);
+        rows->valueEditor(row)->clear();
+        QTest::keyClicks(rows->valueEditor(row), newValue);
+        if (!addKey.isEmpty()) {
+            click(rows->addButton());
+            QTest::keyClicks(rows->keyEditor(rows->rowCount() - 1), addKey);
+            QTest::keyClicks(rows->valueEditor(rows->rowCount() - 1),
+                             QStringLiteral("db.internal"));
+        }
+        click(editor->reviewButton());
+        editor->diffView()->setHideUnchanged(false);
+        QCOMPARE(diffRows(editor->diffView()->table()), expectedDiff);
+        click(editor->saveButton());
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        m_home = std::make_unique<IsolatedHome>();
+        QVERIFY2(m_server.start(), qPrintable(m_server.lastError()));
+        QVERIFY2(m_server.writePolicy(QStringLiteral("app-rw"),
+                                      QStringLiteral("path \"secret/*\" { capabilities = "
+                                                     "[\"create\", \"read\", \"update\", "
+                                                     "\"delete\", \"list\"] }")),
+                 qPrintable(m_server.lastError()));
+        QVERIFY2(m_server.writePolicy(
+                     QStringLiteral("ro"),
+                     QStringLiteral("path \"secret/data/ro/*\" { capabilities = [\"read\"] }\n"
+                                    "path \"secret/metadata/ro/*\" { capabilities = [\"read\", "
+                                    "\"list\"] }\n"
+                                    "path \"secret/metadata/*\" { capabilities = [\"list\"] }")),
+                 qPrintable(m_server.lastError()));
+        QVERIFY2(m_server.enableUserpass(QStringLiteral("alice"), QStringLiteral("wonderland"),
+                                         {QStringLiteral("app-rw")}),
+                 qPrintable(m_server.lastError()));
+        // A token that lives 42 minutes, so the status bar has something to count down.
+        QVERIFY(m_server
+                    .api("POST", QStringLiteral("auth/userpass/users/alice"),
+                         QJsonObject{{QStringLiteral("token_ttl"), QStringLiteral("42m")}})
+                    .ok());
+        QVERIFY(m_server.putKv2(
+                    QStringLiteral("secret"), QStringLiteral("app/db"),
+                    QJsonObject{{QStringLiteral("user"), QStringLiteral("admin")},
+                                {QStringLiteral("pass"), QStringLiteral("s3cret-1")}}) == 1);
+        QVERIFY(m_server.putKv2(QStringLiteral("secret"), QStringLiteral("ro/config"),
+                                QJsonObject{{QStringLiteral("region"), QStringLiteral("eu")}}) ==
+                1);
+        QVERIFY(m_server.mountKv(QStringLiteral("team"), 1));
+
+        m_workspace = std::make_unique<Workspace>();
+        m_workspace->settings()->setIdleLockMinutes(0);
+        m_window = std::make_unique<MainWindow>(m_workspace.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void connectDialogFieldsFollowTheMethod() {
+        m_window->connectVaultAction()->trigger();
+        auto* dialog = waitForDialog<VaultConnectDialog>();
+        QVERIFY(dialog);
+        QVERIFY(!dialog->connectButton()->isEnabled()); // no name, no address yet
+        VaultAuthFields* auth = dialog->authFields();
+        chooseMethod(auth, VaultAuthMethod::Token);
+        QVERIFY(auth->tokenField()->isVisibleTo(dialog));
+        QVERIFY(!auth->passwordField()->isVisibleTo(dialog));
+        chooseMethod(auth, VaultAuthMethod::AppRole);
+        QVERIFY(auth->roleIdField()->isVisibleTo(dialog));
+        QVERIFY(auth->secretIdField()->isVisibleTo(dialog));
+        QVERIFY(!auth->tokenField()->isVisibleTo(dialog));
+        chooseMethod(auth, VaultAuthMethod::Jwt);
+        QVERIFY(auth->roleField()->isVisibleTo(dialog));
+        QVERIFY(auth->jwtField()->isVisibleTo(dialog));
+        QCOMPARE(auth->jwtField()->echoMode(), QLineEdit::Password);
+
+        // Import is explicit and says what it took, never the token itself.
+        QProcessEnvironment environment;
+        environment.insert(QStringLiteral("VAULT_ADDR"), QStringLiteral("https://vault.test:8200"));
+        environment.insert(QStringLiteral("VAULT_TOKEN"), QStringLiteral("hvs.do-not-show"));
+        environment.insert(QStringLiteral("VAULT_NAMESPACE"), QStringLiteral("team-a"));
+        dialog->setEnvironmentSource(environment, m_home->path());
+        QVERIFY(dialog->addressField()->text().isEmpty());
+        click(dialog->importButton());
+        QCOMPARE(dialog->addressField()->text(), QStringLiteral("https://vault.test:8200"));
+        QCOMPARE(dialog->namespaceField()->text(), QStringLiteral("team-a"));
+        QCOMPARE(auth->method(), VaultAuthMethod::Token);
+        QVERIFY(auth->tokenField()->text().isEmpty());
+        QVERIFY(auth->hasImportedToken());
+        QVERIFY(dialog->importSummary()->isVisible());
+        QVERIFY(dialog->importSummary()->text().contains(QStringLiteral("VAULT_ADDR")));
+        QVERIFY(!dialog->importSummary()->text().contains(QStringLiteral("do-not-show")));
+
+        // A plain-http address that is not loopback is refused inline; the dialog stays.
+        dialog->addressField()->setText(QStringLiteral("http://vault.test:8200"));
+        click(dialog->connectButton());
+        QVERIFY(dialog->errorLabel()->isVisible());
+        QVERIFY(!dialog->errorLabel()->text().isEmpty());
+        QVERIFY(dialog->isVisible());
+        click(dialog->cancelButton());
+        WAIT_VERIFY(!dialog->isVisible(), 5000);
+    }
+
+    void connectWithUserpass() {
+        QPointer<VaultConnectDialog> seen;
+        m_userpassId = connectThroughDialog(
+            QStringLiteral("OpenBao dev"), VaultAuthMethod::Userpass,
+            [&](VaultConnectDialog* dialog) {
+                seen = dialog;
+                QTest::keyClicks(dialog->authFields()->usernameField(), QStringLiteral("alice"));
+                // Connect without the password: an inline message, nothing sent.
+                click(dialog->connectButton());
+                QCOMPARE(dialog->errorLabel()->text(), QStringLiteral("Enter the password."));
+                QVERIFY(dialog->isVisible());
+                QTest::keyClicks(dialog->authFields()->passwordField(),
+                                 QStringLiteral("wonderland"));
+            },
+            QStringLiteral("connect"));
+        QVERIFY(!m_userpassId.isEmpty());
+        QCOMPARE(m_userpassId, QStringLiteral("vault-openbao-dev"));
+        // The spec is saved (no secret in it) for the next run.
+        const auto saved = m_workspace->savedConnections();
+        QVERIFY(std::any_of(saved.begin(), saved.end(), [&](const ConnectionSettings& s) {
+            return s.id == m_userpassId && s.providerId == QStringLiteral("vault");
+        }));
+        QVERIFY(!m_home->allFileContents().contains("wonderland"));
+
+        // The status bar counts the token's 42 minutes down.
+        m_window->connectionsPane()->selectSecret(m_userpassId, QString());
+        WAIT_VERIFY2(m_window->tokenStatus()->text().contains(
+                         QRegularExpression(QStringLiteral("^Token: 4[12] min left$"))),
+                     qPrintable(m_window->tokenStatus()->text()), 10000);
+    }
+
+    void mountsShowInTheTreeAndASecretOpens() {
+        const QModelIndex connection = viewIndex(tree(), m_userpassId, QString());
+        QVERIFY(connection.isValid());
+        tree()->expand(connection);
+        WAIT_VERIFY(viewIndex(tree(), m_userpassId, QStringLiteral("secret/")).isValid(), 15000);
+        // Only the mounts this token may use are listed.
+        QVERIFY(!viewIndex(tree(), m_userpassId, QStringLiteral("team/")).isValid());
+        const QModelIndex secretMount = viewIndex(tree(), m_userpassId, QStringLiteral("secret/"));
+        tree()->expand(secretMount);
+        WAIT_VERIFY(viewIndex(tree(), m_userpassId, QStringLiteral("secret/app/")).isValid(),
+                    15000);
+        QVERIFY(childNames(tree(), viewIndex(tree(), m_userpassId, QStringLiteral("secret/")))
+                    .contains(QStringLiteral("ro")) ||
+                childNames(tree(), viewIndex(tree(), m_userpassId, QStringLiteral("secret/")))
+                    .contains(QStringLiteral("ro/")));
+
+        m_window->openSecret(m_userpassId, QStringLiteral("secret/app/db"));
+        WAIT_COMPARE(m_window->connectionsPane()->currentPath(), QStringLiteral("secret/app/db"),
+                     15000);
+        QVERIFY(waitIdle());
+        WAIT_COMPARE(dataTable()->model()->rowCount(), 2, 15000);
+        QCOMPARE(column(dataTable()->model(), SecretFieldsModel::KeyColumn),
+                 (QStringList{QStringLiteral("pass"), QStringLiteral("user")}));
+        QVERIFY(m_window->editAction()->isEnabled());
+    }
+
+    void editTwiceThenVersionsAndDiff() {
+        editValue(QStringLiteral("pass"), QStringLiteral("s3cret-2"), {},
+                  {QStringLiteral("pass ~ changed"), QStringLiteral("user = unchanged")});
+        WAIT_COMPARE(presenter()->versions()->rowCount(), 2, 15000);
+        editValue(QStringLiteral("pass"), QStringLiteral("s3cret-3"), QStringLiteral("host"),
+                  {QStringLiteral("host + added"), QStringLiteral("pass ~ changed"),
+                   QStringLiteral("user = unchanged")});
+        WAIT_COMPARE(presenter()->versions()->rowCount(), 3, 15000);
+        QVERIFY(waitIdle());
+        // The server holds what the console wrote.
+        const auto stored = m_server.api("GET", QStringLiteral("secret/data/app/db"));
+        QCOMPARE(stored.body[QStringLiteral("data")]
+                     .toObject()[QStringLiteral("data")]
+                     .toObject()[QStringLiteral("pass")]
+                     .toString(),
+                 QStringLiteral("s3cret-3"));
+
+        showTab(pane()->tabs(), pane()->versionsTab());
+        QCOMPARE(column(versionsTable()->model(), VersionsModel::IdColumn),
+                 (QStringList{QStringLiteral("3"), QStringLiteral("2"), QStringLiteral("1")}));
+        QCOMPARE(column(versionsTable()->model(), VersionsModel::MarksColumn).first(),
+                 QStringLiteral("current"));
+        screenshot(m_window.get(), QStringLiteral("versions"));
+
+        clickRow(versionsTable(), 0);                      // v3
+        clickRow(versionsTable(), 2, Qt::ControlModifier); // v1
+        click(pane()->versionsTab()->compareButton());
+        QCOMPARE(pane()->tabs()->currentWidget(), pane()->diffTab());
+        DiffView* view = pane()->diffTab()->diffView();
+        view->setHideUnchanged(false);
+        WAIT_COMPARE(diffRows(view->table()),
+                     (QStringList{QStringLiteral("host + added"), QStringLiteral("pass ~ changed"),
+                                  QStringLiteral("user = unchanged")}),
+                     15000);
+        QCOMPARE(view->table()->item(1, DiffView::NewColumn)->text(), DiffView::maskedValue());
+        screenshot(m_window.get(), QStringLiteral("diff"));
+        showTab(pane()->tabs(), pane()->dataTab());
+    }
+
+    void connectionMenuOffersTheVaultActions() {
+        std::unique_ptr<QMenu> menu(m_window->connectionMenu(m_userpassId, QString()));
+        QStringList texts;
+        for (QAction* action : menu->actions()) {
+            texts << action->text().remove(QLatin1Char('&'));
+        }
+        for (const char* wanted :
+             {"Go to path…", "Add mount path…", "Log in again…", "Log out", "Forget connection"}) {
+            QVERIFY2(texts.contains(QString::fromUtf8(wanted)), wanted);
+        }
+    }
+
+    void readOnlyTokenDisablesEditWithTheReason() {
+        const QByteArray token = m_server.createToken({QStringLiteral("ro")}, QStringLiteral("1h"));
+        QVERIFY(!token.isEmpty());
+        const QString id = connectThroughDialog(
+            QStringLiteral("Read only"), VaultAuthMethod::Token, [&](VaultConnectDialog* dialog) {
+                QTest::keyClicks(dialog->authFields()->tokenField(), QString::fromLatin1(token));
+            });
+        QVERIFY(!id.isEmpty());
+        m_window->openSecret(id, QStringLiteral("secret/ro/config"));
+        WAIT_VERIFY(presenter()->ref().path == QStringLiteral("secret/ro/config") &&
+                        presenter()->connection() && presenter()->connection()->id() == id,
+                    15000);
+        QVERIFY(waitIdle());
+        WAIT_COMPARE(dataTable()->model()->rowCount(), 1, 15000);
+        QVERIFY(!m_window->editAction()->isEnabled());
+        QVERIFY2(m_window->editAction()->toolTip().contains(
+                     QStringLiteral("needs 'update' on secret/data/ro/config")),
+                 qPrintable(m_window->editAction()->toolTip()));
+        QVERIFY(!m_window->deleteAction()->isEnabled());
+        QVERIFY2(m_window->deleteAction()->toolTip().contains(QStringLiteral("secret/")),
+                 qPrintable(m_window->deleteAction()->toolTip()));
+        QVERIFY(!m_window->destroyAction()->isEnabled());
+        QVERIFY(!m_window->rollbackAction()->isEnabled());
+    }
+
+    void revokedTokenBringsTheLoginPromptAndTheRetry() {
+        m_window->openSecret(m_userpassId, QStringLiteral("secret/app/db"));
+        WAIT_VERIFY(presenter()->connection() && presenter()->connection()->id() == m_userpassId &&
+                        presenter()->ref().path == QStringLiteral("secret/app/db"),
+                    15000);
+        QVERIFY(waitIdle());
+        const auto info = connector()->tokenInfo(m_userpassId);
+        QVERIFY(info && !info->accessor.isEmpty());
+        QVERIFY(m_server
+                    .api("POST", QStringLiteral("auth/token/revoke-accessor"),
+                         QJsonObject{{QStringLiteral("accessor"), info->accessor}})
+                    .ok());
+        // Someone wrote meanwhile: the retried read after the new login must show it.
+        QVERIFY(m_server.putKv2(QStringLiteral("secret"), QStringLiteral("app/db"),
+                                QJsonObject{{QStringLiteral("user"), QStringLiteral("admin")},
+                                            {QStringLiteral("pass"), QStringLiteral("s3cret-4")},
+                                            {QStringLiteral("host"), QStringLiteral("db")},
+                                            {QStringLiteral("port"), QStringLiteral("5432")}}) ==
+                4);
+
+        m_window->refreshAction()->trigger();
+        auto* prompt = waitForDialog<VaultLoginDialog>(20000);
+        QVERIFY(prompt);
+        QCOMPARE(prompt->connectionId(), m_userpassId);
+        QCOMPARE(prompt->authFields()->method(), VaultAuthMethod::Userpass);
+        QCOMPARE(prompt->authFields()->usernameField()->text(), QStringLiteral("alice"));
+        QVERIFY(prompt->authFields()->passwordField()->text().isEmpty());
+        QCOMPARE(m_workspace->connection(m_userpassId)->state(), ConnectionState::Expired);
+        QCOMPARE(tree()
+                     ->model()
+                     ->data(viewIndex(tree(), m_userpassId, QString()), Qt::ToolTipRole)
+                     .toString()
+                     .contains(QStringLiteral("Log in again")),
+                 true);
+
+        // A wrong password is shown in the prompt, which stays.
+        QTest::keyClicks(prompt->authFields()->passwordField(), QStringLiteral("wrong"));
+        click(prompt->loginButton());
+        WAIT_VERIFY(prompt->errorLabel()->isVisible(), 15000);
+        QVERIFY(prompt->isVisible());
+        QVERIFY(prompt->authFields()->passwordField()->text().isEmpty());
+        QTest::keyClicks(prompt->authFields()->passwordField(), QStringLiteral("wonderland"));
+        QPointer<VaultLoginDialog> guard(prompt);
+        click(prompt->loginButton());
+        WAIT_VERIFY(!guard || !guard->isVisible(), 15000);
+
+        // The failed action is retried: the open secret is read again with the new token.
+        WAIT_COMPARE(dataTable()->model()->rowCount(), 4, 15000);
+        QVERIFY(waitIdle());
+        QCOMPARE(m_workspace->connection(m_userpassId)->state(), ConnectionState::Connected);
+        QCOMPARE(presenter()->versions()->rowCount(), 4);
+    }
+
+    void cleanupTestCase() {
+        m_window.reset();
+        m_workspace.reset();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        m_server.stop();
+        m_home.reset();
+    }
+};
+
+QTEST_MAIN(TestVaultUi)
+#include "test_vault_ui.moc"

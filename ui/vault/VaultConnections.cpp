@@ -1,0 +1,296 @@
+#include "VaultConnections.h"
+
+#include "Connection.h"
+#include "VaultBackend.h"
+#include "VaultConnectDialog.h"
+#include "VaultConnector.h"
+#include "VaultLoginDialog.h"
+#include "Workspace.h"
+
+#include <QInputDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QWidget>
+
+namespace strongroom {
+
+namespace {
+const QString vaultProvider = QStringLiteral("vault");
+}
+
+VaultConnections::VaultConnections(Workspace* workspace, QWidget* window, QObject* parent)
+    : QObject(parent)
+    , m_workspace(workspace)
+    , m_window(window)
+    , m_connector(new VaultConnector(workspace, this)) {
+    connect(m_connector, &VaultConnector::loginNeeded, this,
+            [this](const QString& id, const QString& reason) { promptLogin(id, reason); });
+}
+
+VaultConnections::~VaultConnections() = default;
+
+bool VaultConnections::isVault(const QString& connectionId) const {
+    if (const Connection* open = m_workspace->connection(connectionId)) {
+        return open->providerId() == vaultProvider;
+    }
+    for (const ConnectionSettings& saved : m_workspace->savedConnections()) {
+        if (saved.id == connectionId) {
+            return saved.providerId == vaultProvider;
+        }
+    }
+    return false;
+}
+
+std::optional<VaultConnectionSpec> VaultConnections::specFor(const QString& connectionId) const {
+    if (auto open = m_connector->spec(connectionId)) {
+        return open;
+    }
+    for (const ConnectionSettings& saved : m_workspace->savedConnections()) {
+        if (saved.id == connectionId && saved.providerId == vaultProvider) {
+            return VaultConnectionSpec::fromOptions(saved.id, saved.displayName, saved.options);
+        }
+    }
+    return std::nullopt;
+}
+
+QCoro::Task<> VaultConnections::reconnectSaved() {
+    QPointer<VaultConnections> self(this);
+    const QList<ConnectionSettings> saved = m_workspace->savedConnections();
+    for (const ConnectionSettings& settings : saved) {
+        if (settings.providerId != vaultProvider || m_workspace->connection(settings.id)) {
+            continue;
+        }
+        auto task = m_connector->reconnect(settings.id);
+        auto result = co_await std::move(task);
+        if (!self) {
+            co_return;
+        }
+        if (result.ok()) {
+            continue;
+        }
+        if (result.error().kind() == BackendError::Kind::Unauthenticated) {
+            promptLogin(settings.id, result.error().message());
+        } else {
+            Q_EMIT message(
+                tr("Could not open %1: %2").arg(settings.displayName, result.error().message()));
+        }
+    }
+}
+
+VaultConnectDialog* VaultConnections::openConnectDialog() {
+    auto* dialog = new VaultConnectDialog(m_workspace, m_connector, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &VaultConnectDialog::connected, this,
+            [this](const QString& id) { Q_EMIT message(tr("Connected to %1").arg(id)); });
+    dialog->open();
+    return dialog;
+}
+
+VaultLoginDialog* VaultConnections::loginPrompt(const QString& connectionId) const {
+    return m_prompts.value(connectionId);
+}
+
+VaultLoginDialog* VaultConnections::promptLogin(const QString& connectionId,
+                                                const QString& reason) {
+    if (VaultLoginDialog* shown = m_prompts.value(connectionId)) {
+        shown->setReason(reason);
+        shown->raise();
+        return shown;
+    }
+    const auto spec = specFor(connectionId);
+    if (!spec) {
+        return nullptr;
+    }
+    auto* dialog = new VaultLoginDialog(m_connector, *spec, reason, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_prompts.insert(connectionId, dialog);
+    connect(dialog, &QDialog::finished, this, [this, connectionId](int result) {
+        m_prompts.remove(connectionId);
+        if (result == QDialog::Accepted) {
+            afterLogin(connectionId);
+        }
+    });
+    dialog->open();
+    return dialog;
+}
+
+QCoro::Task<> VaultConnections::afterLogin(QString connectionId) {
+    QPointer<VaultConnections> self(this);
+    if (!m_workspace->connection(connectionId)) {
+        // A saved connection whose keychain token was refused: open it with the new one.
+        auto task = m_connector->reconnect(connectionId);
+        auto opened = co_await std::move(task);
+        if (!self) {
+            co_return;
+        }
+        if (!opened.ok()) {
+            Q_EMIT message(tr("Could not open %1: %2").arg(connectionId, opened.error().message()));
+            co_return;
+        }
+    }
+    Q_EMIT loggedIn(connectionId);
+}
+
+QString VaultConnections::timeLeftText(std::optional<std::chrono::seconds> left, bool expires) {
+    if (!expires) {
+        return tr("Token: never expires");
+    }
+    if (!left) {
+        return {};
+    }
+    const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(*left).count();
+    if (left->count() <= 0) {
+        return tr("Token: expired");
+    }
+    if (minutes < 1) {
+        return tr("Token: less than a minute left");
+    }
+    if (minutes < 120) {
+        return tr("Token: %1 min left").arg(minutes);
+    }
+    if (minutes < 48 * 60) {
+        return tr("Token: %1 h %2 min left").arg(minutes / 60).arg(minutes % 60);
+    }
+    return tr("Token: %1 days left").arg(minutes / (24 * 60));
+}
+
+QString VaultConnections::tokenStatus(const QString& connectionId) const {
+    const Connection* open = m_workspace->connection(connectionId);
+    if (!open || open->providerId() != vaultProvider) {
+        return {};
+    }
+    if (open->state() == ConnectionState::Expired) {
+        return tr("Token: expired");
+    }
+    if (open->state() == ConnectionState::Sealed) {
+        return tr("Vault sealed");
+    }
+    const auto info = m_connector->tokenInfo(connectionId);
+    if (!info) {
+        return {};
+    }
+    return timeLeftText(m_connector->timeLeft(connectionId), info->expires());
+}
+
+void VaultConnections::addMenuActions(QMenu* menu, const QString& connectionId) {
+    const bool open = m_workspace->connection(connectionId) != nullptr;
+    QAction* goTo = menu->addAction(tr("&Go to path…"));
+    goTo->setEnabled(open);
+    connect(goTo, &QAction::triggered, this, [this, connectionId] { askGoToPath(connectionId); });
+    QAction* mount = menu->addAction(tr("Add &mount path…"));
+    mount->setEnabled(open);
+    connect(mount, &QAction::triggered, this, [this, connectionId] { askMountPath(connectionId); });
+    menu->addSeparator();
+    QAction* login = menu->addAction(tr("Log &in again…"));
+    connect(login, &QAction::triggered, this,
+            [this, connectionId] { promptLogin(connectionId, QString()); });
+    QAction* logoutAction = menu->addAction(tr("Log &out"));
+    logoutAction->setEnabled(open);
+    connect(logoutAction, &QAction::triggered, this,
+            [this, connectionId] { logout(connectionId, false); });
+    QAction* forget = menu->addAction(tr("&Forget connection"));
+    connect(forget, &QAction::triggered, this,
+            [this, connectionId] { logout(connectionId, true); });
+}
+
+void VaultConnections::logout(const QString& connectionId, bool forget) {
+    const auto spec = specFor(connectionId);
+    const QString name = spec ? spec->displayName : connectionId;
+    auto* box = new QMessageBox(m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIcon(QMessageBox::Question);
+    box->setWindowTitle(forget ? tr("Forget connection") : tr("Log out"));
+    box->setText(forget ? tr("Log out of %1 and forget the connection?").arg(name)
+                        : tr("Log out of %1?").arg(name));
+    box->setInformativeText(
+        forget ? tr("The token is revoked on the server and removed from the keychain; the "
+                    "connection is no longer listed next time.")
+               : tr("The token is revoked on the server and removed from the keychain. The "
+                    "connection stays saved: open it again with a new login."));
+    QPushButton* confirm =
+        box->addButton(forget ? tr("&Forget") : tr("&Log out"), QMessageBox::AcceptRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setObjectName(QStringLiteral("vaultLogoutConfirmation"));
+    connect(box, &QMessageBox::buttonClicked, this,
+            [this, confirm, connectionId, forget](QAbstractButton* clicked) {
+                if (clicked == confirm) {
+                    doLogout(connectionId, forget);
+                }
+            });
+    box->open();
+}
+
+QCoro::Task<> VaultConnections::doLogout(QString connectionId, bool forget) {
+    QPointer<VaultConnections> self(this);
+    auto task = m_connector->logout(connectionId, forget);
+    auto status = co_await std::move(task);
+    if (!self) {
+        co_return;
+    }
+    if (forget) {
+        // Forget even when the server could not revoke (already expired, unreachable).
+        m_workspace->removeConnection(connectionId);
+    }
+    Q_EMIT message(status.ok()
+                       ? tr("Logged out of %1").arg(connectionId)
+                       : tr("Log out of %1: %2").arg(connectionId, status.error().message()));
+}
+
+void VaultConnections::askMountPath(const QString& connectionId) {
+    auto* input = new QInputDialog(m_window);
+    input->setAttribute(Qt::WA_DeleteOnClose);
+    input->setWindowTitle(tr("Add mount path"));
+    input->setLabelText(tr("KV mount the token cannot list (e.g. kv-team/):"));
+    input->setObjectName(QStringLiteral("vaultMountPathInput"));
+    connect(input, &QInputDialog::textValueSelected, this,
+            [this, connectionId](const QString& path) {
+                if (!path.trimmed().isEmpty()) {
+                    doAddMount(connectionId, path.trimmed());
+                }
+            });
+    input->open();
+}
+
+QCoro::Task<> VaultConnections::doAddMount(QString connectionId, QString mountPath) {
+    QPointer<VaultConnections> self(this);
+    VaultBackend* backend = m_connector->backend(connectionId);
+    if (!backend) {
+        co_return;
+    }
+    if (!mountPath.endsWith(QLatin1Char('/'))) {
+        mountPath += QLatin1Char('/');
+    }
+    auto task = backend->addMount(mountPath);
+    auto added = co_await std::move(task);
+    if (!self) {
+        co_return;
+    }
+    if (!added.ok()) {
+        Q_EMIT message(tr("Could not add %1: %2").arg(mountPath, added.error().message()));
+        co_return;
+    }
+    Q_EMIT mountAdded(connectionId, mountPath);
+}
+
+void VaultConnections::askGoToPath(const QString& connectionId) {
+    auto* input = new QInputDialog(m_window);
+    input->setAttribute(Qt::WA_DeleteOnClose);
+    input->setWindowTitle(tr("Go to path"));
+    input->setLabelText(tr("Secret path, mount included (e.g. secret/app/db):"));
+    input->setObjectName(QStringLiteral("vaultGoToPathInput"));
+    connect(input, &QInputDialog::textValueSelected, this,
+            [this, connectionId](const QString& path) {
+                QString trimmed = path.trimmed();
+                while (trimmed.startsWith(QLatin1Char('/'))) {
+                    trimmed.remove(0, 1);
+                }
+                if (!trimmed.isEmpty()) {
+                    Q_EMIT goToRequested(connectionId, trimmed);
+                }
+            });
+    input->open();
+}
+
+} // namespace strongroom

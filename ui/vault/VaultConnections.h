@@ -1,0 +1,72 @@
+#pragma once
+
+#include "VaultConnectionSpec.h"
+
+#include <QCoroTask>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <chrono>
+#include <optional>
+
+class QMenu;
+class QWidget;
+
+namespace strongroom {
+
+class VaultConnectDialog;
+class VaultConnector;
+class VaultLoginDialog;
+class Workspace;
+
+// The window's side of Vault/OpenBao connections: reconnects the saved ones at start-up, opens
+// the connect dialog, prompts for a new login whenever a token is refused (one prompt per
+// connection) and tells the window to retry, and offers the connection actions (log out,
+// forget, add a mount the token cannot list, go to a path when LIST is not allowed).
+class VaultConnections : public QObject {
+    Q_OBJECT
+public:
+    VaultConnections(Workspace* workspace, QWidget* window, QObject* parent = nullptr);
+    ~VaultConnections() override;
+
+    VaultConnector* connector() const { return m_connector; }
+    bool isVault(const QString& connectionId) const;
+
+    // Opens every saved Vault connection with its keychain token; a refused token leads to a
+    // login prompt, other failures to a message.
+    QCoro::Task<> reconnectSaved();
+    VaultConnectDialog* openConnectDialog();
+    VaultLoginDialog* promptLogin(const QString& connectionId, const QString& reason);
+    VaultLoginDialog* loginPrompt(const QString& connectionId) const;
+    // The Vault actions of a connection's context menu.
+    void addMenuActions(QMenu* menu, const QString& connectionId);
+
+    // "Token: 42 min left", "Token: never expires", "Token: expired"; empty for no Vault token.
+    QString tokenStatus(const QString& connectionId) const;
+    static QString timeLeftText(std::optional<std::chrono::seconds> left, bool expires);
+
+    void logout(const QString& connectionId, bool forget);
+    void askMountPath(const QString& connectionId);
+    void askGoToPath(const QString& connectionId);
+
+Q_SIGNALS:
+    // A new login succeeded (or a saved connection opened after one): retry what failed.
+    void loggedIn(const QString& connectionId);
+    void goToRequested(const QString& connectionId, const QString& path);
+    void mountAdded(const QString& connectionId, const QString& mountPath);
+    void message(const QString& text);
+
+private:
+    std::optional<VaultConnectionSpec> specFor(const QString& connectionId) const;
+    QCoro::Task<> afterLogin(QString connectionId);
+    QCoro::Task<> doLogout(QString connectionId, bool forget);
+    QCoro::Task<> doAddMount(QString connectionId, QString mountPath);
+
+    Workspace* m_workspace;
+    QPointer<QWidget> m_window;
+    VaultConnector* m_connector;
+    QHash<QString, QPointer<VaultLoginDialog>> m_prompts;
+};
+
+} // namespace strongroom

@@ -53,8 +53,8 @@ bool tokenRefused(const BackendError& error) {
 }
 
 // Renewal runs at two thirds of the time left, never more often than once a second.
-seconds renewalDelay(seconds ttl) {
-    return std::max(seconds(1), ttl * 2 / 3);
+std::chrono::milliseconds renewalDelay(std::chrono::milliseconds left) {
+    return std::max<std::chrono::milliseconds>(seconds(1), left * 2 / 3);
 }
 
 } // namespace
@@ -489,16 +489,25 @@ std::optional<VaultTokenInfo> VaultConnector::tokenInfo(const QString& connectio
 }
 
 std::optional<seconds> VaultConnector::timeLeft(const QString& connectionId) const {
+    const auto left = millisecondsLeft(connectionId);
+    if (!left) {
+        return std::nullopt;
+    }
+    return std::chrono::duration_cast<seconds>(*left);
+}
+
+std::optional<std::chrono::milliseconds>
+VaultConnector::millisecondsLeft(const QString& connectionId) const {
     auto tracked = m_tracked.value(connectionId);
     if (!tracked || !tracked->info || !tracked->info->expires()) {
         return std::nullopt;
     }
     const auto now = QDateTime::currentDateTimeUtc();
-    qint64 left = tracked->info->ttl.count() - tracked->checkedAt.secsTo(now);
+    qint64 left = tracked->info->ttl.count() * 1000 - tracked->checkedAt.msecsTo(now);
     if (tracked->info->expireTime.isValid()) {
-        left = now.secsTo(tracked->info->expireTime);
+        left = now.msecsTo(tracked->info->expireTime);
     }
-    return seconds(std::max<qint64>(0, left));
+    return std::chrono::milliseconds(std::max<qint64>(0, left));
 }
 
 VaultBackend* VaultConnector::backend(const QString& connectionId) const {
@@ -560,12 +569,12 @@ void VaultConnector::schedule(const QString& connectionId) {
     if (!tracked->info || !tracked->info->expires()) {
         return;
     }
-    const auto left = timeLeft(connectionId).value_or(seconds(0));
+    const auto left = millisecondsLeft(connectionId).value_or(std::chrono::milliseconds(0));
     // Renewable tokens are renewed well before the end; others are checked once they ran out,
     // so the operator is asked to log in before the next action fails.
     const auto delay =
         tracked->renewing && tracked->info->renewable ? renewalDelay(left) : left + seconds(1);
-    tracked->timer.start(std::chrono::duration_cast<std::chrono::milliseconds>(delay));
+    tracked->timer.start(delay);
 }
 
 QCoro::Task<void> VaultConnector::renew(QString connectionId) {

@@ -94,6 +94,7 @@ private:
     void track(Connection* connection, const VaultConnectionSpec& spec, const VaultTokenInfo& info);
     void setTokenInfo(const QString& connectionId, const VaultTokenInfo& info);
     void schedule(const QString& connectionId);
+    std::optional<std::chrono::milliseconds> millisecondsLeft(const QString& connectionId) const;
     void untrack(const QString& connectionId);
     void onStateChanged(const QString& connectionId, ConnectionState state);
     std::optional<VaultConnectionSpec> savedSpec(const QString& connectionId,

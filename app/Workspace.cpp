@@ -163,7 +163,9 @@ QCoro::Task<Status> Workspace::unlock(SecretBytes passphrase) {
     if (local) {
         auto* store = qobject_cast<LocalStore*>(local->backend());
         if (store && store->state() == ConnectionState::Locked) {
-            auto unlocked = co_await m_localOpener->unlock(store, std::move(passphrase));
+            // Named first: GCC 12 destroys temporaries inside a co_await expression twice.
+            auto unlocking = m_localOpener->unlock(store, std::move(passphrase));
+            auto unlocked = co_await std::move(unlocking);
             if (!unlocked.ok()) {
                 co_return unlocked;
             }

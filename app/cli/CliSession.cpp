@@ -91,7 +91,9 @@ QCoro::Task<Result<Connection*>> CliSession::openLocalStore() {
         }
         passphrase = std::move(typed.value());
     }
-    co_return co_await workspace().openLocalStore(std::move(passphrase));
+    // Named first: GCC 12 destroys temporaries inside a co_await expression twice.
+    auto opening = workspace().openLocalStore(std::move(passphrase));
+    co_return co_await std::move(opening);
 }
 
 QCoro::Task<LocalStoreState> CliSession::describeLocalStore() {

@@ -84,7 +84,9 @@ Result<HttpResponse> HttpClient::requireSuccess(Result<HttpResponse> result) {
 QCoro::Task<Result<HttpResponse>> HttpClient::send(HttpRequest request, CancelToken cancel) {
     QPointer<HttpClient> self(this);
     if (m_configError) {
-        co_return *m_configError;
+        // A copy on purpose: QCoro 0.8's return_value(U&&) moves from an lvalue it is given,
+        // which would leave the next request an error without its message.
+        co_return BackendError(*m_configError);
     }
     if (auto allowed = HttpUrlPolicy::checkTarget(request.url, m_config.allowInsecureHttp);
         !allowed) {

@@ -196,6 +196,15 @@ void MainWindow::createActions() {
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_connectVault);
+    QMenu* saved = file->addMenu(tr("Open saved connection"));
+    saved->setObjectName(QStringLiteral("savedConnectionsMenu"));
+    connect(saved, &QMenu::aboutToShow, this, [this, saved] {
+        saved->clear();
+        m_vault->addSavedConnections(saved);
+        if (saved->isEmpty()) {
+            saved->addAction(tr("Every saved connection is open"))->setEnabled(false);
+        }
+    });
     file->addSeparator();
     file->addAction(m_new);
     file->addAction(m_quickOpenAction);

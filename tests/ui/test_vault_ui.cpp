@@ -33,10 +33,12 @@
 #include <QComboBox>
 #include <QDir>
 #include <QEventLoop>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -164,6 +166,33 @@ QStringList childNames(QTreeView* view, const QModelIndex& parent) {
     return names;
 }
 
+QAction* menuAction(QMenu* menu, const QString& text) {
+    for (QAction* action : menu->actions()) {
+        if (action->text().remove(QLatin1Char('&')) == text) {
+            return action;
+        }
+    }
+    return nullptr;
+}
+
+// Input dialogs and message boxes are opened with open(): found by object name once shown.
+template <typename Dialog> Dialog* waitForNamed(const QString& name, int timeoutMs = 15000) {
+    Dialog* found = nullptr;
+    (void)waitUntil(
+        [&] {
+            for (QWidget* widget : QApplication::topLevelWidgets()) {
+                auto* dialog = qobject_cast<Dialog*>(widget);
+                if (dialog && dialog->isVisible() && dialog->objectName() == name) {
+                    found = dialog;
+                    return true;
+                }
+            }
+            return false;
+        },
+        timeoutMs);
+    return found;
+}
+
 } // namespace
 
 // QTRY_* poll with processEvents(); these wait in a real loop (see waitUntil).
@@ -185,6 +214,8 @@ private:
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<MainWindow> m_window;
     QString m_userpassId;
+    QString m_hiddenId;
+    QByteArray m_hiddenToken;
 
     SecretPresenter* presenter() const { return m_window->presenter(); }
     SecretPane* pane() const { return m_window->secretPane(); }
@@ -532,6 +563,167 @@ private Q_SLOTS:
         QVERIFY(waitIdle());
         QCOMPARE(m_workspace->connection(m_userpassId)->state(), ConnectionState::Connected);
         QCOMPARE(presenter()->versions()->rowCount(), 4);
+    }
+
+    void rootTokenNeverExpires() {
+        const QString id = connectThroughDialog(
+            QStringLiteral("Root"), VaultAuthMethod::Token, [&](VaultConnectDialog* dialog) {
+                QTest::keyClicks(dialog->authFields()->tokenField(),
+                                 QString::fromLatin1(m_server.rootToken()));
+            });
+        QVERIFY(!id.isEmpty());
+        QVERIFY(m_window->connectionsPane()->selectSecret(id, QString()));
+        WAIT_COMPARE(m_window->tokenStatus()->text(), QStringLiteral("Token: never expires"), 5000);
+        QVERIFY(m_window->connectionsPane()->selectSecret(m_userpassId, QString()));
+        WAIT_VERIFY(m_window->tokenStatus()->text().endsWith(QStringLiteral("min left")), 5000);
+    }
+
+    // A token that may read one secret but list nothing: the operator types the path.
+    void goToPathWhenListIsNotAllowed() {
+        QVERIFY(m_server.writePolicy(
+            QStringLiteral("hidden"),
+            QStringLiteral("path \"secret/data/hidden/*\" { capabilities = [\"read\"] }")));
+        QVERIFY(m_server.putKv2(QStringLiteral("secret"), QStringLiteral("hidden/key"),
+                                QJsonObject{{QStringLiteral("k"), QStringLiteral("v")}}) == 1);
+        const QByteArray token =
+            m_server.createToken({QStringLiteral("hidden")}, QStringLiteral("1h"));
+        QVERIFY(!token.isEmpty());
+        m_hiddenToken = token;
+        m_hiddenId = connectThroughDialog(
+            QStringLiteral("Hidden"), VaultAuthMethod::Token, [&](VaultConnectDialog* dialog) {
+                QTest::keyClicks(dialog->authFields()->tokenField(), QString::fromLatin1(token));
+            });
+        QVERIFY(!m_hiddenId.isEmpty());
+
+        std::unique_ptr<QMenu> menu(m_window->connectionMenu(m_hiddenId, QString()));
+        QAction* goTo = menuAction(menu.get(), QStringLiteral("Go to path…"));
+        QVERIFY(goTo && goTo->isEnabled());
+        goTo->trigger();
+        auto* input = waitForNamed<QInputDialog>(QStringLiteral("vaultGoToPathInput"));
+        QVERIFY(input);
+        input->setTextValue(QStringLiteral("/secret/hidden/key"));
+        input->accept();
+        WAIT_VERIFY(presenter()->connection() && presenter()->connection()->id() == m_hiddenId &&
+                        presenter()->ref().path == QStringLiteral("secret/hidden/key"),
+                    15000);
+        QVERIFY(waitIdle());
+        WAIT_COMPARE(dataTable()->model()->rowCount(), 1, 15000);
+        QVERIFY(!m_window->editAction()->isEnabled());
+    }
+
+    // A mount the token cannot ask about: the operator names it and says which KV it is; the
+    // tree shows it and the saved connection keeps it.
+    void addMountPathTheServerWillNotDescribe() {
+        std::unique_ptr<QMenu> menu(m_window->connectionMenu(m_hiddenId, QString()));
+        QAction* add = menuAction(menu.get(), QStringLiteral("Add mount path…"));
+        QVERIFY(add);
+        add->trigger();
+        auto* input = waitForNamed<QInputDialog>(QStringLiteral("vaultMountPathInput"));
+        QVERIFY(input);
+        input->setTextValue(QStringLiteral("team"));
+        input->accept();
+        auto* version = waitForNamed<QInputDialog>(QStringLiteral("vaultKvVersionInput"));
+        QVERIFY(version);
+        version->setTextValue(version->comboBoxItems().at(1)); // KV version 1
+        version->accept();
+        WAIT_VERIFY(
+            m_window->treeModel()->indexForPath(m_hiddenId, QStringLiteral("team/")).isValid(),
+            15000);
+        bool kept = false;
+        for (const ConnectionSettings& saved : m_workspace->savedConnections()) {
+            if (saved.id == m_hiddenId) {
+                auto spec =
+                    VaultConnectionSpec::fromOptions(saved.id, saved.displayName, saved.options);
+                kept = spec && spec->extraMounts.contains(QStringLiteral("team/"));
+            }
+        }
+        QVERIFY(kept);
+    }
+
+    void logoutRevokesTheTokenAndKeepsTheConnectionSaved() {
+        std::unique_ptr<QMenu> menu(m_window->connectionMenu(m_hiddenId, QString()));
+        QAction* logout = menuAction(menu.get(), QStringLiteral("Log out"));
+        QVERIFY(logout);
+        logout->trigger();
+        auto* confirm = waitForNamed<QMessageBox>(QStringLiteral("vaultLogoutConfirmation"));
+        QVERIFY(confirm);
+        QAbstractButton* yes = nullptr;
+        for (QAbstractButton* button : confirm->buttons()) {
+            if (confirm->buttonRole(button) == QMessageBox::AcceptRole) {
+                yes = button;
+            }
+        }
+        QVERIFY(yes);
+        click(yes);
+        WAIT_VERIFY(!m_workspace->connection(m_hiddenId), 15000);
+        QVERIFY(!m_window->treeModel()->connectionIndex(m_hiddenId).isValid());
+        // Revoked on the server, not just forgotten here.
+        QCOMPARE(
+            m_server.api("GET", QStringLiteral("auth/token/lookup-self"), {}, m_hiddenToken).status,
+            403);
+        const auto saved = m_workspace->savedConnections();
+        QVERIFY(std::any_of(saved.begin(), saved.end(),
+                            [&](const ConnectionSettings& s) { return s.id == m_hiddenId; }));
+    }
+
+    void savedConnectionReopensWithANewLogin() {
+        QMenu menu;
+        m_window->vaultConnections()->addSavedConnections(&menu);
+        QAction* reopen = nullptr;
+        for (QAction* action : menu.actions()) {
+            if (action->data().toString() == m_hiddenId) {
+                reopen = action;
+            }
+        }
+        QVERIFY(reopen);
+        reopen->trigger();
+        // The keychain no longer has a token: the login prompt asks for one.
+        auto* prompt = waitForDialog<VaultLoginDialog>(20000);
+        QVERIFY(prompt);
+        QCOMPARE(prompt->connectionId(), m_hiddenId);
+        QCOMPARE(prompt->authFields()->method(), VaultAuthMethod::Token);
+        const QByteArray token =
+            m_server.createToken({QStringLiteral("hidden")}, QStringLiteral("1h"));
+        QTest::keyClicks(prompt->authFields()->tokenField(), QString::fromLatin1(token));
+        QPointer<VaultLoginDialog> guard(prompt);
+        click(prompt->loginButton());
+        WAIT_VERIFY(!guard || !guard->isVisible(), 15000);
+        WAIT_VERIFY(m_workspace->connection(m_hiddenId), 15000);
+        WAIT_VERIFY(m_window->treeModel()->connectionIndex(m_hiddenId).isValid(), 5000);
+        QVERIFY(viewIndex(tree(), m_hiddenId, QString()).isValid());
+    }
+
+    // Next run: the saved connections open by themselves with their keychain tokens.
+    void savedConnectionsReconnectAtStartup() {
+        m_window.reset();
+        m_workspace.reset();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        m_workspace = std::make_unique<Workspace>();
+        m_workspace->settings()->setIdleLockMinutes(0);
+        m_window = std::make_unique<MainWindow>(m_workspace.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(m_workspace->connections().isEmpty());
+        m_window->vaultConnections()->reconnectSaved();
+        WAIT_VERIFY(m_workspace->connection(m_userpassId), 20000);
+        WAIT_VERIFY(m_workspace->connection(m_hiddenId), 20000);
+        QCOMPARE(m_workspace->connection(m_userpassId)->state(), ConnectionState::Connected);
+        QVERIFY(m_window->treeModel()->connectionIndex(m_userpassId).isValid());
+        QVERIFY(!waitForDialog<VaultLoginDialog>(500)); // no prompt: the tokens were valid
+        QVERIFY(m_window->connectionsPane()->selectSecret(m_userpassId, QString()));
+        WAIT_VERIFY(m_window->tokenStatus()->text().endsWith(QStringLiteral("min left")), 5000);
+    }
+
+    void sealedServerShowsInTheTree() {
+        QVERIFY(m_server.seal());
+        m_window->openSecret(m_userpassId, QStringLiteral("secret/app/db"));
+        WAIT_COMPARE(m_workspace->connection(m_userpassId)->state(), ConnectionState::Sealed,
+                     20000);
+        const QModelIndex row = viewIndex(tree(), m_userpassId, QString());
+        QVERIFY(row.data(Qt::ToolTipRole).toString().contains(QStringLiteral("sealed")));
+        QVERIFY(row.data(Qt::DisplayRole).toString().contains(QStringLiteral("sealed")));
+        QCOMPARE(m_window->tokenStatus()->text(), QStringLiteral("Vault sealed"));
+        QVERIFY(m_server.unseal());
     }
 
     void cleanupTestCase() {

@@ -1,5 +1,6 @@
 #include "VaultConnections.h"
 
+#include "AppSettings.h"
 #include "Connection.h"
 #include "VaultBackend.h"
 #include "VaultConnectDialog.h"
@@ -7,6 +8,7 @@
 #include "VaultLoginDialog.h"
 #include "Workspace.h"
 
+#include <QDesktopServices>
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
@@ -26,6 +28,10 @@ VaultConnections::VaultConnections(Workspace* workspace, QWidget* window, QObjec
     , m_connector(new VaultConnector(workspace, this)) {
     connect(m_connector, &VaultConnector::loginNeeded, this,
             [this](const QString& id, const QString& reason) { promptLogin(id, reason); });
+    connect(m_connector, &VaultConnector::browserLoginRequested, this, [this](const QUrl& url) {
+        Q_EMIT message(tr("Finish signing in in your browser"));
+        QDesktopServices::openUrl(url);
+    });
 }
 
 VaultConnections::~VaultConnections() = default;
@@ -58,22 +64,12 @@ QCoro::Task<> VaultConnections::reconnectSaved() {
     QPointer<VaultConnections> self(this);
     const QList<ConnectionSettings> saved = m_workspace->savedConnections();
     for (const ConnectionSettings& settings : saved) {
-        if (settings.providerId != vaultProvider || m_workspace->connection(settings.id)) {
-            continue;
-        }
-        auto task = m_connector->reconnect(settings.id);
-        auto result = co_await std::move(task);
         if (!self) {
             co_return;
         }
-        if (result.ok()) {
-            continue;
-        }
-        if (result.error().kind() == BackendError::Kind::Unauthenticated) {
-            promptLogin(settings.id, result.error().message());
-        } else {
-            Q_EMIT message(
-                tr("Could not open %1: %2").arg(settings.displayName, result.error().message()));
+        if (settings.providerId == vaultProvider && !m_workspace->connection(settings.id)) {
+            auto opening = reopen(settings.id);
+            co_await std::move(opening);
         }
     }
 }
@@ -247,13 +243,13 @@ void VaultConnections::askMountPath(const QString& connectionId) {
     connect(input, &QInputDialog::textValueSelected, this,
             [this, connectionId](const QString& path) {
                 if (!path.trimmed().isEmpty()) {
-                    doAddMount(connectionId, path.trimmed());
+                    doAddMount(connectionId, path.trimmed(), 0);
                 }
             });
     input->open();
 }
 
-QCoro::Task<> VaultConnections::doAddMount(QString connectionId, QString mountPath) {
+QCoro::Task<> VaultConnections::doAddMount(QString connectionId, QString mountPath, int kvVersion) {
     QPointer<VaultConnections> self(this);
     VaultBackend* backend = m_connector->backend(connectionId);
     if (!backend) {
@@ -262,16 +258,84 @@ QCoro::Task<> VaultConnections::doAddMount(QString connectionId, QString mountPa
     if (!mountPath.endsWith(QLatin1Char('/'))) {
         mountPath += QLatin1Char('/');
     }
-    auto task = backend->addMount(mountPath);
+    auto task = backend->addMount(mountPath, kvVersion);
     auto added = co_await std::move(task);
     if (!self) {
         co_return;
     }
     if (!added.ok()) {
+        if (kvVersion == 0 && added.error().kind() != BackendError::Kind::Unsupported &&
+            added.error().kind() != BackendError::Kind::Unauthenticated) {
+            // The token may not ask the server what the mount is: the operator says.
+            askKvVersion(connectionId, mountPath);
+            co_return;
+        }
         Q_EMIT message(tr("Could not add %1: %2").arg(mountPath, added.error().message()));
         co_return;
     }
-    Q_EMIT mountAdded(connectionId, mountPath);
+    rememberMount(connectionId, added.value().path);
+    Q_EMIT mountAdded(connectionId, added.value().path);
+}
+
+void VaultConnections::askKvVersion(const QString& connectionId, const QString& mountPath) {
+    auto* input = new QInputDialog(m_window);
+    input->setAttribute(Qt::WA_DeleteOnClose);
+    input->setObjectName(QStringLiteral("vaultKvVersionInput"));
+    input->setWindowTitle(tr("Add mount path"));
+    input->setLabelText(
+        tr("The server does not say what %1 is to this token. Which KV version is it?")
+            .arg(mountPath));
+    const QStringList versions{tr("KV version 2 (versioned)"), tr("KV version 1")};
+    input->setComboBoxItems(versions);
+    connect(input, &QInputDialog::textValueSelected, this,
+            [this, connectionId, mountPath, versions](const QString& chosen) {
+                doAddMount(connectionId, mountPath, chosen == versions.first() ? 2 : 1);
+            });
+    input->open();
+}
+
+void VaultConnections::rememberMount(const QString& connectionId, const QString& mountPath) {
+    AppSettings* settings = m_workspace->settings();
+    QList<ConnectionSettings> saved = settings->connections();
+    for (ConnectionSettings& entry : saved) {
+        if (entry.id != connectionId) {
+            continue;
+        }
+        auto spec = VaultConnectionSpec::fromOptions(entry.id, entry.displayName, entry.options);
+        if (!spec || spec->extraMounts.contains(mountPath)) {
+            return;
+        }
+        spec->extraMounts << mountPath;
+        entry.options = spec->toOptions();
+        settings->setConnections(saved);
+        settings->sync();
+        return;
+    }
+}
+
+void VaultConnections::addSavedConnections(QMenu* menu) {
+    for (const ConnectionSettings& saved : m_workspace->savedConnections()) {
+        if (saved.providerId != vaultProvider || m_workspace->connection(saved.id)) {
+            continue;
+        }
+        QAction* open = menu->addAction(tr("Open %1").arg(saved.displayName));
+        open->setData(saved.id);
+        connect(open, &QAction::triggered, this, [this, id = saved.id] { reopen(id); });
+    }
+}
+
+QCoro::Task<> VaultConnections::reopen(QString connectionId) {
+    QPointer<VaultConnections> self(this);
+    auto task = m_connector->reconnect(connectionId);
+    auto result = co_await std::move(task);
+    if (!self || result.ok()) {
+        co_return;
+    }
+    if (result.error().kind() == BackendError::Kind::Unauthenticated) {
+        promptLogin(connectionId, result.error().message());
+    } else {
+        Q_EMIT message(tr("Could not open %1: %2").arg(connectionId, result.error().message()));
+    }
 }
 
 void VaultConnections::askGoToPath(const QString& connectionId) {

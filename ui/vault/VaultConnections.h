@@ -46,6 +46,10 @@ public:
     QString tokenStatus(const QString& connectionId) const;
     static QString timeLeftText(std::optional<std::chrono::seconds> left, bool expires);
 
+    // Saved Vault connections that are not open (after a log out, or a failed start-up).
+    void addSavedConnections(QMenu* menu);
+    QCoro::Task<> reopen(QString connectionId);
+
     void logout(const QString& connectionId, bool forget);
     void askMountPath(const QString& connectionId);
     void askGoToPath(const QString& connectionId);
@@ -61,7 +65,10 @@ private:
     std::optional<VaultConnectionSpec> specFor(const QString& connectionId) const;
     QCoro::Task<> afterLogin(QString connectionId);
     QCoro::Task<> doLogout(QString connectionId, bool forget);
-    QCoro::Task<> doAddMount(QString connectionId, QString mountPath);
+    QCoro::Task<> doAddMount(QString connectionId, QString mountPath, int kvVersion);
+    void askKvVersion(const QString& connectionId, const QString& mountPath);
+    // Keeps a typed mount with the saved connection, so it is there next run.
+    void rememberMount(const QString& connectionId, const QString& mountPath);
 
     Workspace* m_workspace;
     QPointer<QWidget> m_window;

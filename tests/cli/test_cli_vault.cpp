@@ -241,6 +241,46 @@ private Q_SLOTS:
             cli.run(args({vault, QStringLiteral("login"), QStringLiteral("nobody")}), "t\n"), 3);
     }
 
+    void namespaceIsSentWithEveryCall() {
+        QVERIFY(m_server.api("POST", QStringLiteral("sys/namespaces/team-a")).ok());
+        QVERIFY(
+            m_server
+                .api("POST", QStringLiteral("team-a/sys/mounts/team-kv"),
+                     QJsonObject{{QStringLiteral("type"), QStringLiteral("kv")},
+                                 {QStringLiteral("options"),
+                                  QJsonObject{{QStringLiteral("version"), QStringLiteral("2")}}}})
+                .ok());
+        QVERIFY(m_server
+                    .api("POST", QStringLiteral("team-a/team-kv/data/only-in-team-a"),
+                         QJsonObject{{QStringLiteral("data"),
+                                      QJsonObject{{QStringLiteral("k"), QStringLiteral("v")}}}})
+                    .ok());
+        CliHarness cli;
+        // A root-policy token of its own: logging out revokes it, not the suite's root token.
+        const QByteArray token =
+            m_server.createToken({QStringLiteral("root")}, QStringLiteral("1h"));
+        QVERIFY(!token.isEmpty());
+        // The token is typed on stdin like any other secret.
+        const CliRun connected =
+            cli.run(args({QStringLiteral("vault"), QStringLiteral("connect"),
+                          QStringLiteral("team"), QStringLiteral("--address"), address(),
+                          QStringLiteral("--namespace"), QStringLiteral("team-a/")}),
+                    token + '\n');
+        QVERIFY2(connected.exitCode == 0, connected.describe());
+        const CliRun mounts = cli.run(
+            args({QStringLiteral("vault"), QStringLiteral("mounts"), QStringLiteral("team")}));
+        QVERIFY2(mounts.outText().contains(QStringLiteral("team-kv/")), mounts.describe());
+        const CliRun listed =
+            cli.run(args({QStringLiteral("ls"), QStringLiteral("team-kv/"),
+                          QStringLiteral("--connection"), QStringLiteral("team")}));
+        QVERIFY2(listed.exitCode == 0, listed.describe());
+        QCOMPARE(listed.outLines(), QStringList{QStringLiteral("only-in-team-a")});
+        QVERIFY(!cli.allFileContents().contains(token));
+        QVERIFY(cli.run(args({QStringLiteral("vault"), QStringLiteral("logout"),
+                              QStringLiteral("team"), QStringLiteral("--forget")}))
+                    .exitCode == 0);
+    }
+
     void fromEnvImportsAddressAndToken() {
         CliHarness cli;
         const QByteArray token =

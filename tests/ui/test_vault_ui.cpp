@@ -14,11 +14,13 @@
 #include "IsolatedHome.h"
 #include "MainWindow.h"
 #include "OpenBaoServer.h"
+#include "RollbackDialog.h"
 #include "SecretEditorDialog.h"
 #include "SecretFieldsModel.h"
 #include "SecretPane.h"
 #include "SecretPresenter.h"
 #include "SecretValueEditor.h"
+#include "TypedConfirmationDialog.h"
 #include "VaultAuthFields.h"
 #include "VaultConnectDialog.h"
 #include "VaultConnections.h"
@@ -535,6 +537,13 @@ private Q_SLOTS:
         m_window->refreshAction()->trigger();
         auto* prompt = waitForDialog<VaultLoginDialog>(20000);
         QVERIFY(prompt);
+        // The permission check failed with the token: nothing is enabled on a guess.
+        QVERIFY(waitIdle());
+        QVERIFY(!m_window->editAction()->isEnabled());
+        QVERIFY2(m_window->editAction()->toolTip().contains(
+                     QStringLiteral("could not check permissions")),
+                 qPrintable(m_window->editAction()->toolTip()));
+        QVERIFY(!m_window->deleteAction()->isEnabled());
         QCOMPARE(prompt->connectionId(), m_userpassId);
         QCOMPARE(prompt->authFields()->method(), VaultAuthMethod::Userpass);
         QCOMPARE(prompt->authFields()->usernameField()->text(), QStringLiteral("alice"));
@@ -563,6 +572,51 @@ private Q_SLOTS:
         QVERIFY(waitIdle());
         QCOMPARE(m_workspace->connection(m_userpassId)->state(), ConnectionState::Connected);
         QCOMPARE(presenter()->versions()->rowCount(), 4);
+    }
+
+    // The store-neutral workflows run on Vault as they do on the local store: roll back (written
+    // as a new version with cas) and destroy with the typed name.
+    void rollbackAndDestroyOnVault() {
+        QVERIFY(waitIdle());
+        showTab(pane()->tabs(), pane()->versionsTab());
+        QCOMPARE(column(versionsTable()->model(), VersionsModel::IdColumn),
+                 (QStringList{QStringLiteral("4"), QStringLiteral("3"), QStringLiteral("2"),
+                              QStringLiteral("1")}));
+        clickRow(versionsTable(), 3); // v1
+        QVERIFY(m_window->rollbackAction()->isEnabled());
+        m_window->rollbackAction()->trigger();
+        auto* rollback = waitForDialog<RollbackDialog>();
+        QVERIFY(rollback);
+        WAIT_VERIFY(rollback->confirmButton()->isEnabled(), 15000);
+        click(rollback->confirmButton());
+        WAIT_COMPARE(presenter()->versions()->rowCount(), 5, 15000);
+        QVERIFY(waitIdle());
+        const auto stored = m_server.api("GET", QStringLiteral("secret/data/app/db"));
+        const QJsonObject data =
+            stored.body[QStringLiteral("data")].toObject()[QStringLiteral("data")].toObject();
+        QCOMPARE(data[QStringLiteral("pass")].toString(), QStringLiteral("s3cret-1"));
+        QVERIFY(!data.contains(QStringLiteral("port")));
+
+        showTab(pane()->tabs(), pane()->versionsTab());
+        QCOMPARE(versionsTable()->model()->index(3, 0).data().toString(), QStringLiteral("2"));
+        clickRow(versionsTable(), 3); // v2
+        QVERIFY(m_window->destroyAction()->isEnabled());
+        m_window->destroyAction()->trigger();
+        auto* confirm = waitForDialog<TypedConfirmationDialog>();
+        QVERIFY(confirm);
+        QTest::keyClicks(confirm->nameField(), QStringLiteral("db"));
+        QVERIFY(confirm->confirmButton()->isEnabled());
+        click(confirm->confirmButton());
+        WAIT_COMPARE(
+            versionsTable()->model()->index(3, VersionsModel::MarksColumn).data().toString(),
+            QStringLiteral("destroyed"), 15000);
+        const auto metadata = m_server.api("GET", QStringLiteral("secret/metadata/app/db"));
+        QVERIFY(metadata.body[QStringLiteral("data")]
+                    .toObject()[QStringLiteral("versions")]
+                    .toObject()[QStringLiteral("2")]
+                    .toObject()[QStringLiteral("destroyed")]
+                    .toBool());
+        showTab(pane()->tabs(), pane()->dataTab());
     }
 
     void rootTokenNeverExpires() {

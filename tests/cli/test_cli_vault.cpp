@@ -1,10 +1,15 @@
 #include "CliHarness.h"
 #include "OpenBaoServer.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 // strongroom-cli against a real OpenBao dev server: sign in with userpass from stdin, work on
@@ -279,6 +284,54 @@ private Q_SLOTS:
         QVERIFY(cli.run(args({QStringLiteral("vault"), QStringLiteral("logout"),
                               QStringLiteral("team"), QStringLiteral("--forget")}))
                     .exitCode == 0);
+    }
+
+    void tlsWithAPrivateCa() {
+        // A second dev server with TLS from its own throwaway CA (`-dev-tls`).
+        QTemporaryDir certs;
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        QProcess bao;
+        bao.setProcessChannelMode(QProcess::MergedChannels);
+        // `timeout` ends the server even if this test dies before its destructor runs.
+        bao.start(QStringLiteral("timeout"),
+                  {QStringLiteral("120"), OpenBaoServer::binary(), QStringLiteral("server"),
+                   QStringLiteral("-dev"), QStringLiteral("-dev-tls"),
+                   QStringLiteral("-dev-tls-cert-dir=%1").arg(certs.path()),
+                   QStringLiteral("-dev-listen-address=127.0.0.1:%1").arg(port),
+                   QStringLiteral("-dev-root-token-id=tls-root-token")});
+        QVERIFY(bao.waitForStarted(10000));
+        const QString ca = certs.filePath(QStringLiteral("vault-ca.pem"));
+        const QString address = QStringLiteral("https://127.0.0.1:%1").arg(port);
+        bool up = false;
+        for (int i = 0; i < 100 && !up; ++i) {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, port);
+            up = QFile::exists(ca) && socket.waitForConnected(200);
+            if (!up) {
+                QTest::qWait(200);
+            }
+        }
+        QVERIFY2(up, bao.readAll().right(2000).constData());
+        CliHarness cli;
+        const auto connect = [&](const QString& id, const QStringList& extra) {
+            return cli.run(args({QStringLiteral("vault"), QStringLiteral("connect"), id,
+                                 QStringLiteral("--address"), address}) +
+                               extra,
+                           "tls-root-token\n");
+        };
+        const CliRun unverified = connect(QStringLiteral("tls-plain"), {});
+        expectOneLineError(unverified, Unavailable);
+        const CliRun verified = connect(QStringLiteral("tls"), {QStringLiteral("--ca-file"), ca});
+        QVERIFY2(verified.exitCode == 0, verified.describe());
+        const CliRun mounts = cli.run(
+            args({QStringLiteral("vault"), QStringLiteral("mounts"), QStringLiteral("tls")}));
+        QVERIFY2(mounts.exitCode == 0 && mounts.outText().contains(QStringLiteral("secret/")),
+                 mounts.describe());
+        bao.terminate();
+        bao.waitForFinished(5000);
     }
 
     void fromEnvImportsAddressAndToken() {

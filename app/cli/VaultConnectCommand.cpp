@@ -3,10 +3,12 @@
 #include "CliSession.h"
 #include "CommandParser.h"
 #include "Connection.h"
+#include "CredentialStore.h"
 #include "VaultConnector.h"
 #include "VaultEnvironment.h"
 #include "VaultSecretInput.h"
 #include "VaultTokenReport.h"
+#include "Workspace.h"
 
 namespace strongroom::cli {
 
@@ -130,6 +132,11 @@ QCoro::Task<int> VaultConnectCommand::run(CliSession& session, QStringList argum
         co_return out.fail(connected.error(), QStringLiteral("vault connect %1").arg(spec.id));
     }
     const auto info = session.vaultConnector().tokenInfo(spec.id);
+    if (session.workspace().credentials()->keychainMissing()) {
+        // The token lives in this process only: later commands will need a new login.
+        out.note(QStringLiteral("warning: %1; later commands will ask for a login")
+                     .arg(CredentialStore::unavailableMessage()));
+    }
     if (session.options().json) {
         out.writeJson(VaultTokenReport::toJson(spec.id, info));
     } else {

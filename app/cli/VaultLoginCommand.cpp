@@ -2,9 +2,11 @@
 
 #include "CliSession.h"
 #include "CommandParser.h"
+#include "CredentialStore.h"
 #include "VaultConnector.h"
 #include "VaultSecretInput.h"
 #include "VaultTokenReport.h"
+#include "Workspace.h"
 
 namespace strongroom::cli {
 
@@ -50,6 +52,11 @@ QCoro::Task<int> VaultLoginCommand::run(CliSession& session, QStringList argumen
     auto info = co_await std::move(logging);
     if (!info) {
         co_return out.fail(info.error(), QStringLiteral("vault login %1").arg(id));
+    }
+    if (session.workspace().credentials()->keychainMissing()) {
+        // The token lives in this process only: later commands will need a new login.
+        out.note(QStringLiteral("warning: %1; later commands will ask for a login")
+                     .arg(CredentialStore::unavailableMessage()));
     }
     if (session.options().json) {
         out.writeJson(VaultTokenReport::toJson(id, info.value()));

@@ -238,6 +238,14 @@ QCoro::Task<Result<Connection*>> VaultConnector::open(VaultConnectionSpec spec,
         co_return BackendError(Kind::Cancelled);
     }
     if (!info) {
+        if (credentials && info.error().kind() != Kind::Unauthenticated) {
+            // The sign-in minted a token nobody will use: hand it back (best effort).
+            auto revoking = backend->session()->revokeSelf();
+            co_await std::move(revoking);
+            if (!self) {
+                co_return BackendError(Kind::Cancelled);
+            }
+        }
         auto auditing = audit(id, action, BackendError::kindName(info.error().kind()),
                               detail + QStringLiteral(": ") + info.error().detail());
         co_await std::move(auditing);

@@ -334,6 +334,21 @@ private Q_SLOTS:
         bao.waitForFinished(5000);
     }
 
+    void withoutAKeychainTheTokenStaysInTheProcess() {
+        CliHarness cli;
+        cli.unsetEnv(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        const CliRun connected = connect(cli, QStringLiteral("nokeychain"), m_password);
+        QVERIFY2(connected.exitCode == 0, connected.describe());
+        QVERIFY2(connected.errText().contains(QStringLiteral("No OS keychain")),
+                 connected.describe());
+        // Nothing was written anywhere, so the next command needs a login.
+        const CliRun listed = cli.run(args(
+            {QStringLiteral("ls"), QStringLiteral("--connection"), QStringLiteral("nokeychain")}));
+        QCOMPARE(listed.exitCode, Denied);
+        QVERIFY(!cli.allFileContents().contains(m_password));
+        QVERIFY(!hasToken(cli.allFileContents()));
+    }
+
     void fromEnvImportsAddressAndToken() {
         CliHarness cli;
         const QByteArray token =

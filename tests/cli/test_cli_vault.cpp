@@ -194,6 +194,9 @@ private Q_SLOTS:
         QVERIFY(!files.contains(m_password));
         QVERIFY(!hasToken(files));
         QVERIFY(files.contains("vault-logout"));
+        QVERIFY(files.contains("vault-connect") && files.contains("vault-login"));
+        const CliRun verified = cli.run(args({QStringLiteral("audit"), QStringLiteral("verify")}));
+        QVERIFY2(verified.exitCode == 0, verified.describe());
     }
 
     void wrongPasswordIsOneLineAndExit4() {

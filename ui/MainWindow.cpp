@@ -147,7 +147,7 @@ void MainWindow::createActions() {
                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     m_quit = make(tr("Quit"), QStringLiteral("application-exit"), QKeySequence::Quit);
     m_connectVault = make(tr("Connect to Vault / OpenBao…"), QStringLiteral("provider-vault"), {});
-    m_connectVault->setIconText(tr("Connect to Vault"));
+    m_connectVault->setIconText(tr("Connect"));
     m_connectVault->setToolTip(tr("Connect to a HashiCorp Vault or OpenBao server"));
     connect(m_connectVault, &QAction::triggered, m_vault, &VaultConnections::openConnectDialog);
 

@@ -44,6 +44,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTabBar>
 #include <QTableView>
 #include <QTableWidget>
@@ -379,6 +380,45 @@ private Q_SLOTS:
         QVERIFY(dialog->isVisible());
         click(dialog->cancelButton());
         WAIT_VERIFY(!dialog->isVisible(), 5000);
+    }
+
+    void wrongPasswordStaysInTheDialogAndCancelUndoesTheConnect() {
+        m_window->connectVaultAction()->trigger();
+        QPointer<VaultConnectDialog> dialog = waitForDialog<VaultConnectDialog>();
+        QVERIFY(dialog);
+        QTest::keyClicks(dialog->nameField(), QStringLiteral("Second thoughts"));
+        QTest::keyClicks(dialog->addressField(), m_server.address().toString());
+        chooseMethod(dialog->authFields(), VaultAuthMethod::Userpass);
+        QTest::keyClicks(dialog->authFields()->usernameField(), QStringLiteral("alice"));
+        QTest::keyClicks(dialog->authFields()->passwordField(), QStringLiteral("not-it"));
+        click(dialog->connectButton());
+        QVERIFY(dialog->isBusy());
+        QVERIFY(dialog->authFields()->passwordField()->text().isEmpty()); // taken, wiped
+        WAIT_VERIFY(!dialog->isBusy(), 20000);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(dialog->errorLabel()->isVisible());
+        QVERIFY2(
+            dialog->errorLabel()->text().contains(QStringLiteral("invalid"), Qt::CaseInsensitive) ||
+                dialog->errorLabel()->text().contains(QStringLiteral("authenticat"),
+                                                      Qt::CaseInsensitive),
+            qPrintable(dialog->errorLabel()->text()));
+        QVERIFY(m_workspace->connections().isEmpty());
+
+        // Cancel while it signs in: whatever it opened is closed and forgotten again.
+        const QString id = dialog->spec().id;
+        QTest::keyClicks(dialog->authFields()->passwordField(), QStringLiteral("wonderland"));
+        click(dialog->connectButton());
+        QVERIFY(dialog->isBusy());
+        QSignalSpy removed(m_workspace.get(), &Workspace::connectionRemoved);
+        click(dialog->cancelButton());
+        WAIT_VERIFY(!dialog || !dialog->isVisible(), 5000);
+        // The sign-in finishes in the background, then is logged out and forgotten.
+        WAIT_VERIFY(removed.size() == 1, 20000);
+        QCOMPARE(removed.first().first().toString(), id);
+        QVERIFY(!m_workspace->connection(id));
+        const auto saved = m_workspace->savedConnections();
+        QVERIFY(std::none_of(saved.begin(), saved.end(),
+                             [&](const ConnectionSettings& s) { return s.id == id; }));
     }
 
     void connectWithUserpass() {

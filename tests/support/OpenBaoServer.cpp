@@ -494,13 +494,22 @@ bool OpenBaoServer::seal() {
 
 bool OpenBaoServer::unseal() {
     static const QRegularExpression keyLine(QStringLiteral("Unseal Key: (\\S+)"));
-    QFile log(m_logPath);
-    if (!log.open(QIODevice::ReadOnly)) {
-        return fail(QStringLiteral("cannot read the server output %1").arg(m_logPath));
-    }
-    const auto match = keyLine.match(QString::fromUtf8(log.readAll()));
-    if (!match.hasMatch()) {
-        return fail(QStringLiteral("the dev server printed no unseal key"));
+    // The dev banner with the key may come out a moment after the server reports healthy.
+    QElapsedTimer clock;
+    clock.start();
+    QRegularExpressionMatch match;
+    while (!match.hasMatch()) {
+        QFile log(m_logPath);
+        if (!log.open(QIODevice::ReadOnly)) {
+            return fail(QStringLiteral("cannot read the server output %1").arg(m_logPath));
+        }
+        match = keyLine.match(QString::fromUtf8(log.readAll()));
+        if (!match.hasMatch()) {
+            if (clock.elapsed() > 10000) {
+                return fail(QStringLiteral("the dev server printed no unseal key within 10 s"));
+            }
+            pause(50);
+        }
     }
     return api("PUT", QStringLiteral("sys/unseal"), {{"key", match.captured(1)}}).ok();
 }

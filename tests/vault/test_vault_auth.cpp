@@ -399,6 +399,25 @@ private Q_SLOTS:
         QVERIFY(await(connector.logout(id, true)).ok());
     }
 
+    void expiryIsNoticedWithoutAnAction() {
+        QTemporaryDir dir;
+        Workspace workspace(AppPaths::under(dir.path()));
+        VaultConnector connector(&workspace);
+        QSignalSpy loginNeeded(&connector, &VaultConnector::loginNeeded);
+        const QString id = uniqueId("idle-expiry");
+        const auto shortLived =
+            m_server.createToken({QStringLiteral("kv-rw")}, QStringLiteral("2s"), false);
+        auto connected = await(
+            connector.connectNew(spec(id, VaultAuthMethod::Token), tokenCredentials(shortLived)));
+        VERIFY_OK(connected);
+        // Checked once the TTL ran out, so the front end can ask before the next action fails.
+        QVERIFY(loginNeeded.wait(6000));
+        QCOMPARE(loginNeeded.first().at(0).toString(), id);
+        QCOMPARE(connected.value()->state(), ConnectionState::Expired);
+        QTRY_VERIFY(auditFile(workspace).contains("vault-token-expired"));
+        QVERIFY(await(connector.logout(id, true)).ok());
+    }
+
     void renewableTokenIsRenewedBeforeItExpires() {
         QTemporaryDir dir;
         Workspace workspace(AppPaths::under(dir.path()));

@@ -1,5 +1,7 @@
 #include "ConnectionTreeModel.h"
 
+#include "EventLoopTurn.h"
+
 #include <QCoroTimer>
 
 #include <chrono>
@@ -377,8 +379,7 @@ QCoro::Task<> ConnectionTreeModel::listFolder(Node* folder, CancelToken cancel) 
             break;
         }
         // Let the view paint and the user act between pages, even when the store answers at once.
-        auto pause = QCoro::sleepFor(std::chrono::milliseconds(0));
-        co_await pause;
+        co_await EventLoopTurn{};
         if (!self || cancel.isCancelled()) {
             co_return;
         }

@@ -1,7 +1,8 @@
 #include "VaultFolderListing.h"
 
+#include "EventLoopTurn.h"
+
 #include <QCoroSignal>
-#include <QCoroTimer>
 #include <QPointer>
 #include <QTimer>
 
@@ -110,10 +111,7 @@ QCoro::Task<Result<QStringList>> VaultFolderListing::page(QString apiPath, QStri
         }
         // Served from memory: still give the event loop a turn between pages, so a caller that
         // appends page after page (the tree) never holds the UI thread for the whole folder.
-        QTimer turn;
-        turn.setSingleShot(true);
-        turn.start(0);
-        co_await turn;
+        co_await EventLoopTurn{};
         if (!self) {
             co_return BackendError(Kind::Cancelled);
         }

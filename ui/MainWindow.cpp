@@ -435,7 +435,12 @@ void MainWindow::workspaceUnlocked() {
     for (QAction* action : {m_refresh, m_new, m_quickOpenAction, m_lock, m_connectVault}) {
         action->setEnabled(true);
     }
-    m_presenter->reload();
+    // A Vault secret is read again once its connection has its token back (retryAfterLogin).
+    const Connection* shown = m_presenter->connection();
+    if (!shown || !m_vault->isVault(shown->id())) {
+        m_presenter->reload();
+    }
+    m_vault->reopenAfterUnlock();
     updateActions();
     m_inactivity->start();
 }

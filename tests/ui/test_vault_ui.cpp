@@ -12,6 +12,7 @@
 #include "ErrorLabel.h"
 #include "FieldRowsEditor.h"
 #include "IsolatedHome.h"
+#include "LockScreen.h"
 #include "MainWindow.h"
 #include "OpenBaoServer.h"
 #include "RollbackDialog.h"
@@ -657,6 +658,26 @@ private Q_SLOTS:
                     .toObject()[QStringLiteral("destroyed")]
                     .toBool());
         showTab(pane()->tabs(), pane()->dataTab());
+    }
+
+    // The idle lock drops the token and the values; unlocking takes the token back from the
+    // keychain and shows the secret again, without a login.
+    void idleLockDropsTheTokenAndUnlockBringsItBack() {
+        m_window->openSecret(m_userpassId, QStringLiteral("secret/app/db"));
+        WAIT_VERIFY(presenter()->connection() && presenter()->connection()->id() == m_userpassId &&
+                        presenter()->ref().path == QStringLiteral("secret/app/db"),
+                    15000);
+        QVERIFY(waitIdle());
+        WAIT_VERIFY(dataTable()->model()->rowCount() > 0, 15000);
+        m_workspace->lock();
+        WAIT_VERIFY(m_window->lockScreen()->isVisible(), 5000);
+        QCOMPARE(dataTable()->model()->rowCount(), 0);
+        QCOMPARE(m_workspace->connection(m_userpassId)->state(), ConnectionState::Locked);
+        click(m_window->lockScreen()->unlockButton());
+        WAIT_COMPARE(m_workspace->connection(m_userpassId)->state(), ConnectionState::Connected,
+                     20000);
+        WAIT_VERIFY(dataTable()->model()->rowCount() > 0, 15000);
+        QVERIFY(!waitForDialog<VaultLoginDialog>(300));
     }
 
     void rootTokenNeverExpires() {

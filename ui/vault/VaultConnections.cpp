@@ -74,6 +74,31 @@ QCoro::Task<> VaultConnections::reconnectSaved() {
     }
 }
 
+QCoro::Task<> VaultConnections::reopenAfterUnlock() {
+    QPointer<VaultConnections> self(this);
+    QStringList locked;
+    for (const Connection* connection : m_workspace->connections()) {
+        if (connection->providerId() == vaultProvider &&
+            connection->state() != ConnectionState::Connected) {
+            locked << connection->id();
+        }
+    }
+    for (const QString& id : locked) {
+        auto task = m_connector->reconnect(id);
+        auto result = co_await std::move(task);
+        if (!self) {
+            co_return;
+        }
+        if (result.ok()) {
+            Q_EMIT loggedIn(id);
+        } else if (result.error().kind() == BackendError::Kind::Unauthenticated) {
+            promptLogin(id, result.error().message());
+        } else {
+            Q_EMIT message(tr("Could not open %1: %2").arg(id, result.error().message()));
+        }
+    }
+}
+
 VaultConnectDialog* VaultConnections::openConnectDialog() {
     auto* dialog = new VaultConnectDialog(m_workspace, m_connector, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

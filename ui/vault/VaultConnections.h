@@ -36,6 +36,9 @@ public:
     // Opens every saved Vault connection with its keychain token; a refused token leads to a
     // login prompt, other failures to a message.
     QCoro::Task<> reconnectSaved();
+    // After the idle lock: the open Vault connections take their tokens back from the keychain
+    // (or ask for a login), then loggedIn() retries what the window shows.
+    QCoro::Task<> reopenAfterUnlock();
     VaultConnectDialog* openConnectDialog();
     VaultLoginDialog* promptLogin(const QString& connectionId, const QString& reason);
     VaultLoginDialog* loginPrompt(const QString& connectionId) const;

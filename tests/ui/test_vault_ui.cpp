@@ -4,6 +4,7 @@
 // token is revoked on the server.
 #include "AppSettings.h"
 #include "Await.h"
+#include "ConflictDialog.h"
 #include "ConnectionsPane.h"
 #include "ConnectionTreeModel.h"
 #include "DataTab.h"
@@ -15,6 +16,7 @@
 #include "LockScreen.h"
 #include "MainWindow.h"
 #include "OpenBaoServer.h"
+#include "QuickOpenDialog.h"
 #include "RollbackDialog.h"
 #include "SecretEditorDialog.h"
 #include "SecretFieldsModel.h"
@@ -40,6 +42,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPointer>
@@ -658,6 +661,57 @@ private Q_SLOTS:
                     .toObject()[QStringLiteral("destroyed")]
                     .toBool());
         showTab(pane()->tabs(), pane()->dataTab());
+    }
+
+    // Someone writes with the bao CLI's API while the operator edits: cas refuses the save,
+    // the conflict dialog shows their change, and re-applying keeps both.
+    void concurrentWriterOnVaultLeadsToTheConflictDialog() {
+        QVERIFY(waitIdle());
+        m_window->editAction()->trigger();
+        auto* editor = waitForDialog<SecretEditorDialog>();
+        QVERIFY(editor);
+        FieldRowsEditor* rows = editor->editor()->rows();
+        const int pass = rowWithKey(rows, QStringLiteral("pass"));
+        QVERIFY(pass >= 0);
+        rows->valueEditor(pass)->clear();
+        QTest::keyClicks(rows->valueEditor(pass), QStringLiteral("mine-pass"));
+        const int theirs =
+            m_server.putKv2(QStringLiteral("secret"), QStringLiteral("app/db"),
+                            QJsonObject{{QStringLiteral("user"), QStringLiteral("admin")},
+                                        {QStringLiteral("pass"), QStringLiteral("s3cret-1")},
+                                        {QStringLiteral("port"), QStringLiteral("5432")}});
+        QVERIFY(theirs > 0);
+        click(editor->reviewButton());
+        click(editor->saveButton());
+        auto* conflict = waitForDialog<ConflictDialog>(20000);
+        QVERIFY(conflict);
+        conflict->theirChangeView()->setHideUnchanged(true);
+        QCOMPARE(diffRows(conflict->theirChangeView()->table()),
+                 QStringList{QStringLiteral("port + added")});
+        click(conflict->reapplyButton());
+        WAIT_COMPARE(column(versionsTable()->model(), VersionsModel::IdColumn).first(),
+                     QString::number(theirs + 1), 20000);
+        const auto stored = m_server.api("GET", QStringLiteral("secret/data/app/db"));
+        const QJsonObject data =
+            stored.body[QStringLiteral("data")].toObject()[QStringLiteral("data")].toObject();
+        QCOMPARE(data[QStringLiteral("pass")].toString(), QStringLiteral("mine-pass"));
+        QCOMPARE(data[QStringLiteral("port")].toString(), QStringLiteral("5432"));
+    }
+
+    void quickOpenFindsALoadedVaultSecret() {
+        m_window->openSecret(m_userpassId, QStringLiteral("secret/ro/config"));
+        WAIT_VERIFY(presenter()->ref().path == QStringLiteral("secret/ro/config"), 15000);
+        QVERIFY(waitIdle());
+        m_window->quickOpenAction()->trigger();
+        auto* dialog = waitForDialog<QuickOpenDialog>();
+        QVERIFY(dialog);
+        QTest::keyClicks(dialog->queryField(), QStringLiteral("app/db"));
+        WAIT_VERIFY(dialog->results()->model()->rowCount() >= 1, 5000);
+        QTest::keyClick(dialog->queryField(), Qt::Key_Return);
+        WAIT_VERIFY(presenter()->connection() && presenter()->connection()->id() == m_userpassId &&
+                        presenter()->ref().path == QStringLiteral("secret/app/db"),
+                    15000);
+        QVERIFY(waitIdle());
     }
 
     // The idle lock drops the token and the values; unlocking takes the token back from the

@@ -734,6 +734,30 @@ private Q_SLOTS:
         QVERIFY(!waitForDialog<VaultLoginDialog>(300));
     }
 
+    void connectWithAppRole() {
+        const auto approle =
+            m_server.enableAppRole(QStringLiteral("ui-role"), {QStringLiteral("app-rw")});
+        QVERIFY2(!approle.isEmpty(), qPrintable(m_server.lastError()));
+        const QString id = connectThroughDialog(
+            QStringLiteral("AppRole"), VaultAuthMethod::AppRole, [&](VaultConnectDialog* dialog) {
+                QTest::keyClicks(dialog->authFields()->roleIdField(),
+                                 QString::fromLatin1(approle.roleId));
+                QTest::keyClicks(dialog->authFields()->secretIdField(),
+                                 QString::fromLatin1(approle.secretId));
+            });
+        QVERIFY(!id.isEmpty());
+        const auto spec = connector()->spec(id);
+        QVERIFY(spec);
+        QCOMPARE(spec->method, VaultAuthMethod::AppRole);
+        QCOMPARE(spec->roleId, QString::fromLatin1(approle.roleId));
+        QVERIFY(!m_home->allFileContents().contains(approle.secretId));
+        m_window->openSecret(id, QStringLiteral("secret/app/db"));
+        WAIT_VERIFY(presenter()->connection() && presenter()->connection()->id() == id, 15000);
+        QVERIFY(waitIdle());
+        WAIT_VERIFY(dataTable()->model()->rowCount() > 0, 15000);
+        QVERIFY(m_window->editAction()->isEnabled());
+    }
+
     void rootTokenNeverExpires() {
         const QString id = connectThroughDialog(
             QStringLiteral("Root"), VaultAuthMethod::Token, [&](VaultConnectDialog* dialog) {

@@ -59,6 +59,22 @@ SecretBytes kvV2WriteBody(const SecretBytes& data, long long cas) {
     return body;
 }
 
+// Errors that say nothing about the path but about the connection: passed on as they are, so an
+// expired token asks for a login and a sealed server says so, instead of "no such mount".
+bool connectionProblem(const BackendError& error) {
+    switch (error.kind()) {
+    case Kind::Unauthenticated:
+    case Kind::Sealed:
+    case Kind::Network:
+    case Kind::Tls:
+    case Kind::Throttled:
+    case Kind::Cancelled:
+        return true;
+    default:
+        return false;
+    }
+}
+
 bool has(const QStringList& granted, std::initializer_list<const char*> any) {
     if (granted.contains(QLatin1String("root"))) {
         return true;
@@ -268,13 +284,18 @@ QCoro::Task<Result<VaultKvPath>> VaultBackend::resolve(QString path) {
         if (!self) {
             co_return BackendError(Kind::Cancelled);
         }
-        Q_UNUSED(loaded);
+        if (!loaded && connectionProblem(loaded.error())) {
+            co_return loaded.error();
+        }
     }
     if (!longestKnown()) {
         auto adding = addMount(path.section(QLatin1Char('/'), 0, 0));
         auto added = co_await std::move(adding);
         if (!self) {
             co_return BackendError(Kind::Cancelled);
+        }
+        if (!added && connectionProblem(added.error())) {
+            co_return added.error();
         }
         if (!added) {
             co_return BackendError(Kind::NotFound,

@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace strongroom {
 
@@ -34,7 +35,8 @@ public:
     explicit VaultFolderListing(Lister lister, QObject* parent = nullptr);
     ~VaultFolderListing() override;
 
-    // One page of keys of the folder whose LIST path is `apiPath`.
+    // One page of keys of the folder whose LIST path is `apiPath`. `nextCursor` is opaque: pass it
+    // back as `cursor` for the next page.
     QCoro::Task<Result<QStringList>> page(QString apiPath, QString cursor, int limit,
                                           CancelToken cancel, QString* nextCursor);
     // Forgets every snapshot (refresh, lock, token change).
@@ -42,15 +44,25 @@ public:
 
     // How long the first page may take before the rest is fetched alongside it.
     static constexpr int graceMs = 150;
+    // Snapshots kept per folder, and for how long, for listings that page it at the same time.
+    static constexpr int maxPerFolder = 4;
+    static constexpr qint64 maxAgeMs = 60'000;
 
 private:
     struct Snapshot;
     QCoro::Task<> fetchRest(std::shared_ptr<Snapshot> snapshot, QString apiPath, QString after);
-    static QStringList slice(const Snapshot& snapshot, const QString& cursor, int limit,
-                             QString* nextCursor);
+    void keep(const QString& apiPath, std::shared_ptr<Snapshot> snapshot);
+    void forget(const QString& apiPath, const std::shared_ptr<Snapshot>& snapshot);
+    // Where the page after `cursor` starts in `snapshot`; nullopt when it does not cover it.
+    static std::optional<qsizetype> startOf(const Snapshot& snapshot, const QString& cursor);
+    static QStringList slice(Snapshot& snapshot, qsizetype from, int limit, QString* nextCursor);
+    // Cursors are "<generation>:<last key>": a listing only ever reads its own snapshots.
+    static QString cursorFor(quint64 generation, const QString& key);
+    static std::pair<quint64, QString> parseCursor(const QString& cursor);
 
     Lister m_lister;
-    QHash<QString, std::shared_ptr<Snapshot>> m_snapshots;
+    QHash<QString, QList<std::shared_ptr<Snapshot>>> m_snapshots;
+    quint64 m_generation = 0;
 };
 
 } // namespace strongroom

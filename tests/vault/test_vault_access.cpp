@@ -149,6 +149,16 @@ private Q_SLOTS:
                  QJsonValue(2));
     }
 
+    void theFirstCallOfAFreshConnectionSaysWhyItFailed() {
+        // No mount discovered yet (connect failed or was never run): a dead token must still come
+        // back as Unauthenticated (the re-login prompt), not as "no such mount".
+        auto backend = backendFor(server(), "not-a-real-token");
+        auto read = await(backend->read(ref(dbPath), QString()));
+        VERIFY_ERROR(read, Kind::Unauthenticated);
+        auto listing = await(backend->list(QStringLiteral("secret/app/"), {}, {}));
+        VERIFY_ERROR(listing, Kind::Unauthenticated);
+    }
+
     void aRevokedTokenTurnsTheConnectionToExpired() {
         const auto token =
             server().createToken({QStringLiteral("app-db-reader")}, QStringLiteral("1h"));
@@ -217,6 +227,11 @@ private Q_SLOTS:
         auto connected = await(backend->connectToServer());
         VERIFY_ERROR(connected, Kind::Sealed);
         QCOMPARE(backend->state(), ConnectionState::Sealed);
+
+        // A connection opened while the server is sealed says "sealed" on its first call too.
+        auto fresh = backendFor(sealable, sealable.rootToken());
+        auto first = await(fresh->read(ref(dbPath), QString()));
+        VERIFY_ERROR(first, Kind::Sealed);
 
         QVERIFY2(sealable.unseal(), qPrintable(sealable.lastError()));
         auto again = await(backend->read(ref(dbPath), QString()));

@@ -119,7 +119,7 @@ private Q_SLOTS:
         QCOMPARE(pages, 4);
         QCOMPARE(server.requests.size(), 2);
         QCOMPARE(server.requests[1].queryItemValue(QStringLiteral("after")),
-                 QStringLiteral("key-000999"));
+                 QStringLiteral("key-000999")); // the key the first page ended on
     }
 
     void aServerThatIgnoresPagingIsPagedHere() {
@@ -140,6 +140,57 @@ private Q_SLOTS:
         QCOMPARE(listAll(listing, 1000).size(), 2'000);
         server.keys << QStringLiteral("key-999999");
         QCOMPARE(listAll(listing, 1000).size(), 2'001);
+    }
+
+    void twoInterleavedListingsEachSeeEveryKeyOnce() {
+        // The tree pages a folder while a search starts it from the top; each asks for its next
+        // page in turn. Neither may lose a key, repeat one or take the other's snapshot.
+        FakeServer server;
+        server.keys = numbered(10'000);
+        VaultFolderListing listing(listerFor(server));
+        const auto folder = QStringLiteral("secret/metadata/big/");
+        QStringList a;
+        QStringList b;
+        QString cursorA;
+        QString cursorB;
+        bool doneA = false;
+        bool doneB = false;
+        bool startedB = false;
+        for (int step = 0; step < 100 && !(doneA && doneB); ++step) {
+            if (!doneA) {
+                QString next;
+                auto page = await(listing.page(folder, cursorA, 1000, CancelToken(), &next));
+                QVERIFY(page.ok());
+                a += page.value();
+                cursorA = next;
+                doneA = next.isEmpty();
+            }
+            if (step >= 1 && !doneB) {
+                QString next;
+                auto page = await(listing.page(folder, startedB ? cursorB : QString(), 1000,
+                                               CancelToken(), &next));
+                startedB = true;
+                QVERIFY(page.ok());
+                b += page.value();
+                cursorB = next;
+                doneB = next.isEmpty();
+            }
+        }
+        QCOMPARE(a, server.keys);
+        QCOMPARE(b, server.keys);
+    }
+
+    void aCursorOfAnotherToolIsAKeyToListAfter() {
+        FakeServer server;
+        server.keys = numbered(3'000);
+        VaultFolderListing listing(listerFor(server));
+        QString next;
+        auto page = await(listing.page(QStringLiteral("secret/metadata/big/"),
+                                       QStringLiteral("key-002499"), 1000, CancelToken(), &next));
+        QVERIFY(page.ok());
+        QCOMPARE(page->size(), 500);
+        QCOMPARE(page->first(), QStringLiteral("key-002500"));
+        QVERIFY(next.isEmpty());
     }
 
     void errorsReachTheCaller() {

@@ -4,10 +4,14 @@
 // the root token, not through the code under test.
 #include "VaultTestKit.h"
 
+#include <QCoroTask>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSet>
 #include <QUrl>
+
+#include <functional>
+#include <optional>
 
 using namespace strongroom;
 using namespace vaulttest;
@@ -20,6 +24,38 @@ const QString bigFolder = QStringLiteral("secret/big/");
 
 SecretRef ref(const QString& path) {
     return SecretRef{path};
+}
+
+// Every name of `folder`, page by page; `onSecondPageAsked` runs once, right after the second
+// page was asked for (while it is on its way).
+struct Collected {
+    QStringList names;
+    QString error;
+};
+
+QCoro::Task<Collected> collectFolder(VaultBackend* backend, QString folder, int limit,
+                                     std::function<void()> onSecondPageAsked) {
+    Collected out;
+    PageRequest request{QString(), limit};
+    for (int pages = 0; pages < 1000; ++pages) {
+        auto listing = backend->list(folder, request, CancelToken());
+        if (pages == 1 && onSecondPageAsked) {
+            onSecondPageAsked();
+        }
+        auto page = co_await std::move(listing);
+        if (!page) {
+            out.error = page.error().message();
+            co_return out;
+        }
+        for (const auto& entry : page->entries) {
+            out.names << entry.name;
+        }
+        if (page->isLast()) {
+            break;
+        }
+        request.cursor = page->nextCursor;
+    }
+    co_return out;
 }
 
 } // namespace
@@ -209,6 +245,52 @@ private Q_SLOTS:
             QCOMPARE(pageSizes[i], limit);
         }
         QCOMPARE(pageSizes.last(), bigFolderSize - (needed - 1) * limit);
+    }
+
+    void twoListingsOfOneFolderDoNotDisturbEachOther() {
+        // The tree pages a big folder while a search (or a second view) starts listing the same
+        // folder from the top: neither may lose keys or fail.
+        std::optional<QCoro::Task<Collected>> second;
+        auto first = collectFolder(&backend(), bigFolder, 1000, [&] {
+            second.emplace(collectFolder(&backend(), bigFolder, 1000, {}));
+        });
+        auto a = await(std::move(first));
+        QVERIFY(second.has_value());
+        auto b = await(std::move(*second));
+        QVERIFY2(a.error.isEmpty(), qPrintable(QStringLiteral("first listing: ") + a.error));
+        QVERIFY2(b.error.isEmpty(), qPrintable(QStringLiteral("second listing: ") + b.error));
+        QCOMPARE(a.names.size(), bigFolderSize);
+        QCOMPARE(b.names.size(), bigFolderSize);
+        QCOMPARE(a.names.first(), OpenBaoServer::bulkKeyName(0));
+        QCOMPARE(a.names.last(), OpenBaoServer::bulkKeyName(bigFolderSize - 1));
+        QCOMPARE(a.names, b.names);
+    }
+
+    void interleavedPagingOfOneFolderKeepsEachListingWhole() {
+        // The same interleaving as above, step by step: listing B starts from the top while A is
+        // on page 2, then A asks for page 3 before B asks for its page 2.
+        const auto pageOf = [this](const QString& cursor) {
+            return await(backend().list(bigFolder, PageRequest{cursor, 1000}, CancelToken()));
+        };
+        auto a1 = pageOf(QString());
+        VERIFY_OK(a1);
+        auto a2 = pageOf(a1->nextCursor);
+        VERIFY_OK(a2);
+        auto b1 = pageOf(QString());
+        VERIFY_OK(b1);
+        QCOMPARE(b1->entries.size(), 1000);
+        auto a3 = pageOf(a2->nextCursor);
+        VERIFY_OK(a3);
+        QCOMPARE(a3->entries.first().name, OpenBaoServer::bulkKeyName(2000));
+        auto b2 = pageOf(b1->nextCursor);
+        VERIFY_OK(b2);
+        QVERIFY2(!b2->entries.isEmpty(),
+                 qPrintable(QStringLiteral("B's second page (after %1) came back empty and last")
+                                .arg(b1->nextCursor)));
+        QCOMPARE(b2->entries.size(), 1000);
+        QCOMPARE(b2->entries.first().name, OpenBaoServer::bulkKeyName(1000));
+        QCOMPARE(b2->entries.last().name, OpenBaoServer::bulkKeyName(1999));
+        QVERIFY(!b2->isLast());
     }
 
     void aCancelledListingStops() {

@@ -917,6 +917,14 @@ private Q_SLOTS:
         QVERIFY(row.data(Qt::DisplayRole).toString().contains(QStringLiteral("sealed")));
         QCOMPARE(m_window->tokenStatus()->text(), QStringLiteral("Vault sealed"));
         QVERIFY(m_server.unseal());
+        // Unsealed: the next action that reaches the server clears the state.
+        m_window->refreshAction()->trigger();
+        WAIT_COMPARE(m_workspace->connection(m_userpassId)->state(), ConnectionState::Connected,
+                     20000);
+        QVERIFY(!viewIndex(tree(), m_userpassId, QString())
+                     .data(Qt::DisplayRole)
+                     .toString()
+                     .contains(QStringLiteral("sealed")));
     }
 
     void cleanupTestCase() {

@@ -58,7 +58,8 @@ QCoro::Task<void> SecretService::audit(QString connection, QString path, QString
     AuditRecord record{std::move(connection), std::move(path),   std::move(action),
                        std::move(versions),   std::move(result), std::move(detail)};
     // A failed append is reported by AuditLog::appendFailed; the operation's own result stands.
-    co_await log->append(std::move(record));
+    auto appending = log->append(std::move(record));
+    co_await std::move(appending);
 }
 
 QCoro::Task<Result<ListPage>> SecretService::list(Connection* connection, QString folder,
@@ -66,8 +67,9 @@ QCoro::Task<Result<ListPage>> SecretService::list(Connection* connection, QStrin
     if (!connection) {
         co_return noConnection();
     }
-    co_return co_await connection->backend()->list(std::move(folder), std::move(page),
-                                                   std::move(cancel));
+    auto listing =
+        connection->backend()->list(std::move(folder), std::move(page), std::move(cancel));
+    co_return co_await std::move(listing);
 }
 
 QCoro::Task<Result<QList<VersionInfo>>> SecretService::versions(Connection* connection,
@@ -75,14 +77,16 @@ QCoro::Task<Result<QList<VersionInfo>>> SecretService::versions(Connection* conn
     if (!connection) {
         co_return noConnection();
     }
-    co_return co_await connection->backend()->versions(std::move(ref));
+    auto loadingVersions = connection->backend()->versions(std::move(ref));
+    co_return co_await std::move(loadingVersions);
 }
 
 QCoro::Task<Result<SecretMetadata>> SecretService::metadata(Connection* connection, SecretRef ref) {
     if (!connection) {
         co_return noConnection();
     }
-    co_return co_await connection->backend()->metadata(std::move(ref));
+    auto loadingMetadata = connection->backend()->metadata(std::move(ref));
+    co_return co_await std::move(loadingMetadata);
 }
 
 QCoro::Task<Result<Capabilities>> SecretService::capabilities(Connection* connection,
@@ -90,7 +94,8 @@ QCoro::Task<Result<Capabilities>> SecretService::capabilities(Connection* connec
     if (!connection) {
         co_return noConnection();
     }
-    co_return co_await connection->backend()->capabilitiesFor(std::move(ref));
+    auto checking = connection->backend()->capabilitiesFor(std::move(ref));
+    co_return co_await std::move(checking);
 }
 
 QCoro::Task<Result<SecretValue>> SecretService::read(Connection* connection, SecretRef ref,
@@ -100,7 +105,8 @@ QCoro::Task<Result<SecretValue>> SecretService::read(Connection* connection, Sec
     }
     QPointer<SecretService> self(this);
     const QString id = connection->id();
-    auto result = co_await connection->backend()->read(ref, version);
+    auto reading = connection->backend()->read(ref, version);
+    auto result = co_await std::move(reading);
     if (self) {
         const QString detail = result.ok() && version.isEmpty() ? QStringLiteral("current version")
                                                                 : failureDetail(result);
@@ -122,7 +128,8 @@ QCoro::Task<Result<WriteResult>> SecretService::write(Connection* connection, Wr
     const QString path = request.ref.path;
     const QString expected = request.expectedCurrentVersion;
     const QString format = formatName(request.value.format());
-    auto result = co_await connection->backend()->write(std::move(request));
+    auto writing = connection->backend()->write(std::move(request));
+    auto result = co_await std::move(writing);
     if (self) {
         QString detail = expected.isEmpty()
                              ? QStringLiteral("new secret, %1").arg(format)
@@ -147,8 +154,8 @@ QCoro::Task<Result<WriteResult>> SecretService::rollback(Connection* connection,
     }
     QPointer<SecretService> self(this);
     const QString id = connection->id();
-    auto result =
-        co_await connection->backend()->rollback(ref, targetVersion, expectedCurrentVersion);
+    auto rollingBack = connection->backend()->rollback(ref, targetVersion, expectedCurrentVersion);
+    auto result = co_await std::move(rollingBack);
     if (self) {
         QString detail =
             QStringLiteral("to version %1 from %2").arg(targetVersion, expectedCurrentVersion);
@@ -171,7 +178,8 @@ QCoro::Task<Status> SecretService::deleteVersions(Connection* connection, Secret
     }
     QPointer<SecretService> self(this);
     const QString id = connection->id();
-    auto result = co_await connection->backend()->deleteVersions(ref, versions);
+    auto deleting = connection->backend()->deleteVersions(ref, versions);
+    auto result = co_await std::move(deleting);
     if (self) {
         auto auditing = self->audit(id, ref.path, orDefault(auditAction, "delete-versions"),
                                     versions, outcome(result), failureDetail(result));
@@ -187,7 +195,8 @@ QCoro::Task<Status> SecretService::undeleteVersions(Connection* connection, Secr
     }
     QPointer<SecretService> self(this);
     const QString id = connection->id();
-    auto result = co_await connection->backend()->undeleteVersions(ref, versions);
+    auto undeleting = connection->backend()->undeleteVersions(ref, versions);
+    auto result = co_await std::move(undeleting);
     if (self) {
         auto auditing = self->audit(id, ref.path, orDefault(auditAction, "undelete-versions"),
                                     versions, outcome(result), failureDetail(result));
@@ -203,7 +212,8 @@ QCoro::Task<Status> SecretService::destroyVersions(Connection* connection, Secre
     }
     QPointer<SecretService> self(this);
     const QString id = connection->id();
-    auto result = co_await connection->backend()->destroyVersions(ref, versions);
+    auto destroying = connection->backend()->destroyVersions(ref, versions);
+    auto result = co_await std::move(destroying);
     if (self) {
         auto auditing = self->audit(id, ref.path, orDefault(auditAction, "destroy-versions"),
                                     versions, outcome(result), failureDetail(result));
@@ -219,7 +229,8 @@ QCoro::Task<Status> SecretService::deleteSecret(Connection* connection, SecretRe
     }
     QPointer<SecretService> self(this);
     const QString id = connection->id();
-    auto result = co_await connection->backend()->deleteSecret(ref);
+    auto deletingSecret = connection->backend()->deleteSecret(ref);
+    auto result = co_await std::move(deletingSecret);
     if (self) {
         auto auditing = self->audit(id, ref.path, orDefault(auditAction, "delete-secret"),
                                     QStringList(), outcome(result), failureDetail(result));
@@ -249,7 +260,8 @@ QCoro::Task<Status> SecretService::updateMetadata(Connection* connection, Secret
     if (update.customMetadata) {
         changed << QStringLiteral("custom metadata (%1 keys)").arg(update.customMetadata->size());
     }
-    auto result = co_await connection->backend()->updateMetadata(ref, std::move(update));
+    auto updating = connection->backend()->updateMetadata(ref, std::move(update));
+    auto result = co_await std::move(updating);
     if (self) {
         QString detail = changed.join(QStringLiteral(", "));
         if (!result.ok()) {
@@ -270,7 +282,8 @@ SecretService::previewRollback(Connection* connection, SecretRef ref, QString ta
     QPointer<SecretService> self(this);
     const QString id = connection->id();
     QPointer<Connection> guard(connection);
-    auto result = co_await buildPreview(guard, ref, targetVersion);
+    auto previewing = buildPreview(guard, ref, targetVersion);
+    auto result = co_await std::move(previewing);
     if (self) {
         const QStringList versions =
             nonEmpty(result.ok() ? result->currentVersion : QString(), targetVersion);
@@ -284,7 +297,8 @@ SecretService::previewRollback(Connection* connection, SecretRef ref, QString ta
 QCoro::Task<Result<RollbackPreview>>
 SecretService::buildPreview(QPointer<Connection> connection, SecretRef ref, QString targetVersion) {
     const BackendError gone(BackendError::Kind::Cancelled, QStringLiteral("connection closed"));
-    auto history = co_await connection->backend()->versions(ref);
+    auto loadingHistory = connection->backend()->versions(ref);
+    auto history = co_await std::move(loadingHistory);
     if (!history.ok()) {
         co_return history.error();
     }
@@ -303,14 +317,16 @@ SecretService::buildPreview(QPointer<Connection> connection, SecretRef ref, QStr
     }
     // The current value is read by its id, so the preview and the conflict guard agree even if
     // someone writes in between.
-    auto before = co_await connection->backend()->read(ref, current);
+    auto readingCurrent = connection->backend()->read(ref, current);
+    auto before = co_await std::move(readingCurrent);
     if (!before.ok()) {
         co_return before.error();
     }
     if (!connection) {
         co_return gone;
     }
-    auto after = co_await connection->backend()->read(ref, targetVersion);
+    auto readingTarget = connection->backend()->read(ref, targetVersion);
+    auto after = co_await std::move(readingTarget);
     if (!after.ok()) {
         co_return after.error();
     }
@@ -327,12 +343,14 @@ QCoro::Task<Result<SecretDiff>> SecretService::compareVersions(Connection* conne
     QPointer<SecretService> self(this);
     QPointer<Connection> guard(connection);
     const QString id = connection->id();
-    auto older = co_await connection->backend()->read(ref, before);
+    auto readingOlder = connection->backend()->read(ref, before);
+    auto older = co_await std::move(readingOlder);
     Result<SecretDiff> result = BackendError(BackendError::Kind::Cancelled);
     if (!older.ok()) {
         result = older.error();
     } else if (guard) {
-        auto newer = co_await guard->backend()->read(ref, after);
+        auto readingNewer = guard->backend()->read(ref, after);
+        auto newer = co_await std::move(readingNewer);
         result = newer.ok() ? Result<SecretDiff>(SecretDiff::between(older.value(), newer.value()))
                             : Result<SecretDiff>(newer.error());
     }

@@ -10,6 +10,7 @@
 #include "LockScreen.h"
 #include "QuickOpenDialog.h"
 #include "QuickOpenModel.h"
+#include "SearchDialog.h"
 #include "SecretPane.h"
 #include "SecretPresenter.h"
 #include "SecretWorkflows.h"
@@ -27,6 +28,7 @@
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSplitter>
@@ -137,6 +139,11 @@ void MainWindow::createActions() {
     m_edit = make(tr("Edit"), QStringLiteral("edit"), QKeySequence(Qt::CTRL | Qt::Key_E));
     m_rollback = make(tr("Roll back"), QStringLiteral("rollback"), {});
     m_delete = make(tr("Delete version"), QStringLiteral("delete"), QKeySequence::Delete);
+    m_undelete = make(tr("Undelete versions"), QStringLiteral("rollback"), {});
+    m_deleteSecret = make(tr("Delete secret…"), QStringLiteral("delete"), {});
+    m_editMetadata = make(tr("Edit metadata…"), QStringLiteral("document-properties"), {});
+    m_search = make(tr("Search secrets…"), QStringLiteral("search"),
+                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     m_destroy = make(tr("Destroy versions"), QStringLiteral("delete"), {});
     m_lock = make(tr("Lock"), QStringLiteral("lock"), QKeySequence(Qt::CTRL | Qt::Key_L));
     m_settings =
@@ -165,7 +172,13 @@ void MainWindow::createActions() {
     connect(m_edit, &QAction::triggered, m_workflows, &SecretWorkflows::edit);
     connect(m_rollback, &QAction::triggered, this,
             [this] { m_workflows->rollback(chosenVersion()); });
-    connect(m_delete, &QAction::triggered, m_workflows, &SecretWorkflows::deleteCurrentVersion);
+    connect(m_delete, &QAction::triggered, this,
+            [this] { m_workflows->deleteVersions(chosenVersions()); });
+    connect(m_undelete, &QAction::triggered, this,
+            [this] { m_workflows->undeleteVersions(chosenVersions()); });
+    connect(m_deleteSecret, &QAction::triggered, m_workflows, &SecretWorkflows::deleteSecret);
+    connect(m_editMetadata, &QAction::triggered, m_workflows, &SecretWorkflows::editMetadata);
+    connect(m_search, &QAction::triggered, this, &MainWindow::openSearch);
     connect(m_destroy, &QAction::triggered, this,
             [this] { m_workflows->destroyVersions(chosenVersions()); });
     connect(m_lock, &QAction::triggered, m_workspace, &Workspace::lock);
@@ -208,15 +221,19 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addAction(m_new);
     file->addAction(m_quickOpenAction);
+    file->addAction(m_search);
     file->addSeparator();
     file->addAction(m_settings);
     file->addAction(m_lock);
     file->addSeparator();
     file->addAction(m_quit);
     QMenu* secret = menuBar()->addMenu(tr("&Secret"));
-    for (QAction* action : {m_refresh, m_edit, m_rollback, m_delete, m_destroy}) {
+    for (QAction* action : {m_refresh, m_edit, m_rollback, m_delete, m_undelete, m_destroy}) {
         secret->addAction(action);
     }
+    secret->addSeparator();
+    secret->addAction(m_editMetadata);
+    secret->addAction(m_deleteSecret);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_auditLog);
 }
@@ -393,9 +410,32 @@ void MainWindow::updateActions() {
     gate(m_rollback, Capability::Rollback,
          !chosen.isEmpty() && chosen != m_presenter->versions()->currentVersionId(),
          tr("Select an older version on the Versions tab"));
-    gate(m_delete, Capability::DeleteVersion, true, {});
-    gate(m_destroy, Capability::DestroyVersion, !chosenVersions().isEmpty(),
+    // Delete works on the selected versions (the current one when none is selected) that are
+    // not deleted yet; undelete on the selected ones that are deleted but not destroyed.
+    const QStringList selected = chosenVersions();
+    const auto marked = [this](const QString& id) {
+        const VersionInfo* info =
+            m_presenter->versions()->versionAt(m_presenter->versions()->rowOf(id));
+        return info ? info->marks : VersionMarks();
+    };
+    bool anyDeletable = false;
+    bool anyDeleted = false;
+    for (const QString& id :
+         selected.isEmpty() ? QStringList{m_presenter->versions()->currentVersionId()} : selected) {
+        const VersionMarks marks = marked(id);
+        anyDeletable |= !id.isEmpty() && !(marks & (VersionMark::Deleted | VersionMark::Destroyed));
+        anyDeleted |=
+            marks.testFlag(VersionMark::Deleted) && !marks.testFlag(VersionMark::Destroyed);
+    }
+    m_delete->setText(selected.size() > 1 ? tr("Delete versions") : tr("Delete version"));
+    gate(m_delete, Capability::DeleteVersion, anyDeletable,
+         tr("The chosen versions are deleted already"));
+    gate(m_undelete, Capability::UndeleteVersion, anyDeleted,
+         tr("Select deleted versions on the Versions tab"));
+    gate(m_destroy, Capability::DestroyVersion, !selected.isEmpty(),
          tr("Select the versions to destroy on the Versions tab"));
+    gate(m_deleteSecret, Capability::DeleteSecret, true, {});
+    gate(m_editMetadata, Capability::EditMetadata, true, {});
 }
 
 void MainWindow::showMessage(const QString& message) {
@@ -417,8 +457,9 @@ void MainWindow::workspaceLocked() {
     m_lockScreen->setPassphraseRequired(needsPassphrase());
     m_pages->setCurrentWidget(m_lockScreen);
     m_lockStatus->setText(tr("Locked"));
-    for (QAction* action : {m_refresh, m_new, m_edit, m_rollback, m_delete, m_destroy,
-                            m_quickOpenAction, m_lock, m_connectVault}) {
+    for (QAction* action :
+         {m_refresh, m_new, m_edit, m_rollback, m_delete, m_undelete, m_destroy, m_deleteSecret,
+          m_editMetadata, m_quickOpenAction, m_search, m_lock, m_connectVault}) {
         action->setEnabled(false);
     }
 }
@@ -432,7 +473,8 @@ bool MainWindow::needsPassphrase() const {
 void MainWindow::workspaceUnlocked() {
     m_pages->setCurrentWidget(m_splitter);
     m_lockStatus->setText(tr("Unlocked"));
-    for (QAction* action : {m_refresh, m_new, m_quickOpenAction, m_lock, m_connectVault}) {
+    for (QAction* action :
+         {m_refresh, m_new, m_quickOpenAction, m_search, m_lock, m_connectVault}) {
         action->setEnabled(true);
     }
     // A Vault secret is read again once its connection has its token back (retryAfterLogin).
@@ -463,6 +505,20 @@ void MainWindow::openSettings() {
     auto* dialog = new SettingsDialog(m_workspace->settings(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void MainWindow::openSearch() {
+    if (!m_searchDialog) {
+        m_searchDialog = new SearchDialog(m_workspace, m_tree, this);
+        connect(m_searchDialog, &SearchDialog::secretChosen, this, &MainWindow::openSecret);
+    }
+    const QString connection = m_connections->currentConnectionId();
+    if (!connection.isEmpty() && !m_searchDialog->isVisible()) {
+        m_searchDialog->setScope(connection, SecretRef{m_connections->currentPath()}.folder());
+    }
+    m_searchDialog->show();
+    m_searchDialog->raise();
+    m_searchDialog->queryField()->setFocus();
 }
 
 void MainWindow::openQuickOpen() {

@@ -19,6 +19,7 @@ class ConnectionsPane;
 class InactivityTimer;
 class LockScreen;
 class QuickOpenModel;
+class SearchDialog;
 class SecretPane;
 class SecretPresenter;
 class SecretWorkflows;
@@ -56,6 +57,11 @@ public:
     QAction* rollbackAction() const { return m_rollback; }
     QAction* deleteAction() const { return m_delete; }
     QAction* destroyAction() const { return m_destroy; }
+    QAction* undeleteAction() const { return m_undelete; }
+    QAction* deleteSecretAction() const { return m_deleteSecret; }
+    QAction* editMetadataAction() const { return m_editMetadata; }
+    QAction* searchAction() const { return m_search; }
+    SearchDialog* searchDialog() const { return m_searchDialog; }
     QAction* lockAction() const { return m_lock; }
     QAction* settingsAction() const { return m_settings; }
     QAction* quickOpenAction() const { return m_quickOpenAction; }
@@ -92,6 +98,7 @@ private:
     QCoro::Task<> showInTree(QString connectionId, QString path);
     void openSettings();
     void openQuickOpen();
+    void openSearch();
     QStringList chosenVersions() const;
     QString chosenVersion() const;
 
@@ -119,6 +126,11 @@ private:
     QAction* m_rollback = nullptr;
     QAction* m_delete = nullptr;
     QAction* m_destroy = nullptr;
+    QAction* m_undelete = nullptr;
+    QAction* m_deleteSecret = nullptr;
+    QAction* m_editMetadata = nullptr;
+    QAction* m_search = nullptr;
+    SearchDialog* m_searchDialog = nullptr; // made on first use, a child of the window
     QAction* m_lock = nullptr;
     QAction* m_settings = nullptr;
     QAction* m_quickOpenAction = nullptr;

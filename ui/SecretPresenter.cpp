@@ -273,6 +273,33 @@ QCoro::Task<Status> SecretPresenter::deleteVersions(QStringList versions) {
     co_return result;
 }
 
+QCoro::Task<Status> SecretPresenter::undeleteVersions(QStringList versions) {
+    if (!hasSecret()) {
+        co_return noSecret();
+    }
+    QPointer<SecretPresenter> self(this);
+    auto resultTask = m_workspace->secrets()->undeleteVersions(m_connection, m_ref, versions);
+    auto result = co_await resultTask;
+    if (self && result.ok()) {
+        reload();
+    }
+    co_return result;
+}
+
+QCoro::Task<Status> SecretPresenter::updateMetadata(MetadataUpdate update) {
+    if (!hasSecret()) {
+        co_return noSecret();
+    }
+    QPointer<SecretPresenter> self(this);
+    auto resultTask =
+        m_workspace->secrets()->updateMetadata(m_connection, m_ref, std::move(update));
+    auto result = co_await resultTask;
+    if (self && result.ok()) {
+        reload();
+    }
+    co_return result;
+}
+
 QCoro::Task<Status> SecretPresenter::destroyVersions(QStringList versions) {
     if (!hasSecret()) {
         co_return noSecret();

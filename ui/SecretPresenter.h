@@ -67,7 +67,9 @@ public:
     QCoro::Task<Result<RollbackPreview>> previewRollback(QString targetVersion);
     QCoro::Task<Result<WriteResult>> rollback(QString targetVersion, QString expectedCurrent);
     QCoro::Task<Status> deleteVersions(QStringList versions);
+    QCoro::Task<Status> undeleteVersions(QStringList versions);
     QCoro::Task<Status> destroyVersions(QStringList versions);
+    QCoro::Task<Status> updateMetadata(MetadataUpdate update);
     QCoro::Task<Status> deleteSecret();
 
 Q_SIGNALS:

@@ -3,6 +3,7 @@
 #include "AppSettings.h"
 #include "ChangeReapply.h"
 #include "ConflictDialog.h"
+#include "MetadataEditorDialog.h"
 #include "NewSecretDialog.h"
 #include "RollbackDialog.h"
 #include "SecretEditorDialog.h"
@@ -45,7 +46,23 @@ void SecretWorkflows::rollback(const QString& targetVersion) {
     runRollback(targetVersion);
 }
 void SecretWorkflows::deleteCurrentVersion() {
-    runDeleteCurrent();
+    runDelete({});
+}
+
+void SecretWorkflows::deleteVersions(const QStringList& versions) {
+    runDelete(versions);
+}
+
+void SecretWorkflows::undeleteVersions(const QStringList& versions) {
+    runUndelete(versions);
+}
+
+void SecretWorkflows::deleteSecret() {
+    runDeleteSecret();
+}
+
+void SecretWorkflows::editMetadata() {
+    runEditMetadata();
 }
 void SecretWorkflows::destroyVersions(const QStringList& versions) {
     runDestroy(versions);
@@ -182,6 +199,22 @@ QCoro::Task<> SecretWorkflows::runRollback(QString targetVersion) {
     if (!target) {
         co_return;
     }
+    if (target->marks.testFlag(VersionMark::Destroyed)) {
+        Q_EMIT failed(tr("Version %1 was destroyed: its value is gone and cannot be restored.")
+                          .arg(targetVersion));
+        co_return;
+    }
+    if (target->marks.testFlag(VersionMark::Deleted)) {
+        auto undeleting = makeReadable(targetVersion);
+        const bool readable = co_await undeleting;
+        if (!self || !readable || !m_presenter) {
+            co_return;
+        }
+        target = m_presenter->versions()->versionAt(m_presenter->versions()->rowOf(targetVersion));
+        if (!target) {
+            co_return;
+        }
+    }
     // Not deleted on close: the preview may arrive after the operator already answered.
     QPointer<RollbackDialog> dialog =
         new RollbackDialog(m_settings, m_presenter->ref().path, *target, m_window);
@@ -222,18 +255,56 @@ QCoro::Task<> SecretWorkflows::runRollback(QString targetVersion) {
         tr("Rolled back to version %1 as version %2").arg(targetVersion, rolledBack->newVersion));
 }
 
-QCoro::Task<> SecretWorkflows::runDeleteCurrent() {
+QCoro::Task<bool> SecretWorkflows::makeReadable(QString version) {
+    QPointer<SecretWorkflows> self(this);
+    QPointer<QMessageBox> box = new QMessageBox(
+        QMessageBox::Question, tr("Version is deleted"),
+        tr("Version %1 of %2 is deleted, so its value cannot be read for the rollback. Undelete "
+           "it first, then preview the rollback?")
+            .arg(version, m_presenter->ref().path),
+        QMessageBox::Cancel, m_window);
+    box->addButton(tr("Undelete and continue"), QMessageBox::AcceptRole);
+    box->open();
+    auto clicked = qCoro(box.data(), &QMessageBox::buttonClicked);
+    auto button = co_await clicked;
+    if (!self || !box) {
+        co_return false;
+    }
+    box->deleteLater();
+    if (!button || box->buttonRole(button) != QMessageBox::AcceptRole || !m_presenter) {
+        co_return false;
+    }
+    auto undeleting = m_presenter->undeleteVersions({version});
+    auto undeleted = co_await undeleting;
+    if (!self || !m_presenter) {
+        co_return false;
+    }
+    if (!undeleted.ok()) {
+        Q_EMIT failed(undeleted.error().message());
+        co_return false;
+    }
+    // The presenter reloads the versions after the undelete; wait for them.
+    auto reloaded = qCoro(m_presenter.data(), &SecretPresenter::loaded);
+    co_await reloaded;
+    co_return self&& m_presenter;
+}
+
+QCoro::Task<> SecretWorkflows::runDelete(QStringList versions) {
     QPointer<SecretWorkflows> self(this);
     if (!m_presenter || !m_presenter->hasSecret()) {
         co_return;
     }
-    const QString current = m_presenter->versions()->currentVersionId();
+    if (versions.isEmpty()) {
+        versions = {m_presenter->versions()->currentVersionId()};
+    }
+    const QString list = versions.join(QStringLiteral(", "));
     QPointer<QMessageBox> box =
-        new QMessageBox(QMessageBox::Question, tr("Delete version"),
-                        tr("Delete version %1 of %2? It can be undeleted later.")
-                            .arg(current, m_presenter->ref().path),
+        new QMessageBox(QMessageBox::Question, tr("Delete versions"),
+                        tr("Delete version(s) %1 of %2? They can be undeleted later.")
+                            .arg(list, m_presenter->ref().path),
                         QMessageBox::Cancel, m_window);
-    box->addButton(tr("Delete version"), QMessageBox::AcceptRole);
+    box->addButton(versions.size() == 1 ? tr("Delete version") : tr("Delete versions"),
+                   QMessageBox::AcceptRole);
     box->open();
     auto clicked = qCoro(box.data(), &QMessageBox::buttonClicked);
     auto button = co_await clicked;
@@ -244,11 +315,96 @@ QCoro::Task<> SecretWorkflows::runDeleteCurrent() {
     if (!button || box->buttonRole(button) != QMessageBox::AcceptRole || !m_presenter) {
         co_return;
     }
-    auto deleteTask = m_presenter->deleteVersions({current});
+    auto deleteTask = m_presenter->deleteVersions(versions);
     auto deleted = co_await deleteTask;
-    if (self && !deleted.ok()) {
-        Q_EMIT failed(deleted.error().message());
+    if (!self) {
+        co_return;
     }
+    if (!deleted.ok()) {
+        Q_EMIT failed(deleted.error().message());
+        co_return;
+    }
+    Q_EMIT done(tr("Deleted version(s) %1").arg(list));
+}
+
+QCoro::Task<> SecretWorkflows::runUndelete(QStringList versions) {
+    QPointer<SecretWorkflows> self(this);
+    if (!m_presenter || !m_presenter->hasSecret() || versions.isEmpty()) {
+        co_return;
+    }
+    auto undeleting = m_presenter->undeleteVersions(versions);
+    auto undeleted = co_await undeleting;
+    if (!self) {
+        co_return;
+    }
+    if (!undeleted.ok()) {
+        Q_EMIT failed(undeleted.error().message());
+        co_return;
+    }
+    Q_EMIT done(tr("Undeleted version(s) %1").arg(versions.join(QStringLiteral(", "))));
+}
+
+QCoro::Task<> SecretWorkflows::runDeleteSecret() {
+    QPointer<SecretWorkflows> self(this);
+    if (!m_presenter || !m_presenter->hasSecret()) {
+        co_return;
+    }
+    const QString path = m_presenter->ref().path;
+    QPointer<TypedConfirmationDialog> dialog = new TypedConfirmationDialog(
+        tr("Delete secret"),
+        tr("%1 will be removed with all %2 version(s) and its metadata. This cannot be undone.")
+            .arg(path)
+            .arg(m_presenter->versions()->rowCount()),
+        m_presenter->ref().name(), tr("Delete secret"), m_window);
+    auto answerTask = answerOf(dialog);
+    const int answer = co_await answerTask;
+    if (dialog) {
+        dialog->deleteLater();
+    }
+    if (!self || answer != QDialog::Accepted || !m_presenter) {
+        co_return;
+    }
+    auto deleting = m_presenter->deleteSecret();
+    auto deleted = co_await deleting;
+    if (!self) {
+        co_return;
+    }
+    if (!deleted.ok()) {
+        Q_EMIT failed(deleted.error().message());
+        co_return;
+    }
+    Q_EMIT done(tr("Deleted %1 with every version").arg(path));
+}
+
+QCoro::Task<> SecretWorkflows::runEditMetadata() {
+    QPointer<SecretWorkflows> self(this);
+    if (!m_presenter || !m_presenter->hasSecret()) {
+        co_return;
+    }
+    QPointer<MetadataEditorDialog> dialog =
+        new MetadataEditorDialog(m_presenter->ref().path, m_presenter->metadata(), m_window);
+    auto answerTask = answerOf(dialog);
+    const int answer = co_await answerTask;
+    if (!self || !dialog) {
+        co_return;
+    }
+    dialog->deleteLater();
+    QString problem;
+    const auto update = dialog->update(&problem);
+    if (answer != QDialog::Accepted || !update || !m_presenter) {
+        co_return;
+    }
+    auto updating = m_presenter->updateMetadata(*update);
+    auto updated = co_await updating;
+    if (!self) {
+        co_return;
+    }
+    if (!updated.ok()) {
+        Q_EMIT failed(updated.error().message());
+        co_return;
+    }
+    Q_EMIT done(
+        tr("Saved the metadata of %1").arg(m_presenter ? m_presenter->ref().path : QString()));
 }
 
 QCoro::Task<> SecretWorkflows::runDestroy(QStringList versions) {

@@ -15,7 +15,8 @@ class SecretPresenter;
 
 // The operator flows that need a dialog before they touch the store: create, edit (diff before
 // save, conflict dialog on a lost race), roll back (preview + confirm), delete and destroy
-// (typed name). Dialogs are opened with open() and awaited as signals, never with exec().
+// (typed name), delete the whole secret (typed name), undelete, edit metadata. Dialogs are opened
+// with open() and awaited as signals, never with exec().
 class SecretWorkflows : public QObject {
     Q_OBJECT
 public:
@@ -25,7 +26,13 @@ public:
     void edit();
     void rollback(const QString& targetVersion);
     void deleteCurrentVersion();
+    // Soft-deletes `versions` (the current one when empty), after a confirmation.
+    void deleteVersions(const QStringList& versions);
+    void undeleteVersions(const QStringList& versions);
     void destroyVersions(const QStringList& versions);
+    // Removes the secret with every version and its metadata (typed confirmation).
+    void deleteSecret();
+    void editMetadata();
 
 Q_SIGNALS:
     void failed(const QString& message);
@@ -39,7 +46,12 @@ private:
     QCoro::Task<> resolveConflict(SecretValue original, SecretValue mine, QString baseVersion,
                                   QString theirVersion);
     QCoro::Task<> runRollback(QString targetVersion);
-    QCoro::Task<> runDeleteCurrent();
+    QCoro::Task<> runDelete(QStringList versions);
+    QCoro::Task<> runUndelete(QStringList versions);
+    QCoro::Task<> runDeleteSecret();
+    QCoro::Task<> runEditMetadata();
+    // A deleted rollback target is offered for undelete first; true when it is readable now.
+    QCoro::Task<bool> makeReadable(QString version);
     QCoro::Task<> runDestroy(QStringList versions);
 
     QPointer<SecretPresenter> m_presenter;

@@ -185,7 +185,7 @@ private Q_SLOTS:
         }
         SecretSearch search;
         const auto hits = run(search, tree, QStringLiteral("KEY-0240"));
-        QCOMPARE(hits.size(), 10); // key-02400 .. key-02409, in the third page
+        QCOMPARE(hits.size(), 10);      // key-02400 .. key-02409, in the third page
         QCOMPARE(tree.listings, 1 + 3); // root, then big/ in three pages of 1000
     }
 

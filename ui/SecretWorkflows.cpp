@@ -28,6 +28,21 @@ QCoro::Task<int> answerOf(QDialog* dialog) {
     const int result = co_await finished;
     co_return result;
 }
+
+// Asks a yes/no question window-modal; true when the operator chose `acceptLabel`.
+QCoro::Task<bool> confirmed(QWidget* window, QString title, QString text, QString acceptLabel) {
+    QPointer<QMessageBox> box =
+        new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Cancel, window);
+    box->addButton(acceptLabel, QMessageBox::AcceptRole);
+    box->open();
+    auto clicked = qCoro(box.data(), &QMessageBox::buttonClicked);
+    auto button = co_await clicked;
+    if (!box) {
+        co_return false;
+    }
+    box->deleteLater();
+    co_return button && box->buttonRole(button) == QMessageBox::AcceptRole;
+}
 } // namespace
 
 SecretWorkflows::SecretWorkflows(SecretPresenter* presenter, AppSettings* settings, QWidget* window)
@@ -257,21 +272,14 @@ QCoro::Task<> SecretWorkflows::runRollback(QString targetVersion) {
 
 QCoro::Task<bool> SecretWorkflows::makeReadable(QString version) {
     QPointer<SecretWorkflows> self(this);
-    QPointer<QMessageBox> box = new QMessageBox(
-        QMessageBox::Question, tr("Version is deleted"),
+    auto asking = confirmed(
+        m_window, tr("Version is deleted"),
         tr("Version %1 of %2 is deleted, so its value cannot be read for the rollback. Undelete "
            "it first, then preview the rollback?")
             .arg(version, m_presenter->ref().path),
-        QMessageBox::Cancel, m_window);
-    box->addButton(tr("Undelete and continue"), QMessageBox::AcceptRole);
-    box->open();
-    auto clicked = qCoro(box.data(), &QMessageBox::buttonClicked);
-    auto button = co_await clicked;
-    if (!self || !box) {
-        co_return false;
-    }
-    box->deleteLater();
-    if (!button || box->buttonRole(button) != QMessageBox::AcceptRole || !m_presenter) {
+        tr("Undelete and continue"));
+    const bool yes = co_await std::move(asking);
+    if (!self || !yes || !m_presenter) {
         co_return false;
     }
     auto undeleting = m_presenter->undeleteVersions({version});
@@ -286,7 +294,7 @@ QCoro::Task<bool> SecretWorkflows::makeReadable(QString version) {
     // The presenter reloads the versions after the undelete; wait for them.
     auto reloaded = qCoro(m_presenter.data(), &SecretPresenter::loaded);
     co_await reloaded;
-    co_return self&& m_presenter;
+    co_return !self.isNull() && !m_presenter.isNull();
 }
 
 QCoro::Task<> SecretWorkflows::runDelete(QStringList versions) {
@@ -298,21 +306,12 @@ QCoro::Task<> SecretWorkflows::runDelete(QStringList versions) {
         versions = {m_presenter->versions()->currentVersionId()};
     }
     const QString list = versions.join(QStringLiteral(", "));
-    QPointer<QMessageBox> box =
-        new QMessageBox(QMessageBox::Question, tr("Delete versions"),
-                        tr("Delete version(s) %1 of %2? They can be undeleted later.")
-                            .arg(list, m_presenter->ref().path),
-                        QMessageBox::Cancel, m_window);
-    box->addButton(versions.size() == 1 ? tr("Delete version") : tr("Delete versions"),
-                   QMessageBox::AcceptRole);
-    box->open();
-    auto clicked = qCoro(box.data(), &QMessageBox::buttonClicked);
-    auto button = co_await clicked;
-    if (!self || !box) {
-        co_return;
-    }
-    box->deleteLater();
-    if (!button || box->buttonRole(button) != QMessageBox::AcceptRole || !m_presenter) {
+    auto asking = confirmed(m_window, tr("Delete versions"),
+                            tr("Delete version(s) %1 of %2? They can be undeleted later.")
+                                .arg(list, m_presenter->ref().path),
+                            versions.size() == 1 ? tr("Delete version") : tr("Delete versions"));
+    const bool yes = co_await std::move(asking);
+    if (!self || !yes || !m_presenter) {
         co_return;
     }
     auto deleteTask = m_presenter->deleteVersions(versions);

@@ -263,6 +263,7 @@ QCoro::Task<Result<VaultMount>> VaultBackend::addMount(QString path, int kvVersi
     co_return mount;
 }
 
+// Gives Cancelled itself when the backend went away while it waited, so callers need not check.
 QCoro::Task<Result<VaultKvPath>> VaultBackend::resolve(QString path) {
     QPointer<VaultBackend> self(this);
     while (path.startsWith(QLatin1Char('/'))) {
@@ -323,9 +324,6 @@ QCoro::Task<Result<Capabilities>> VaultBackend::capabilitiesFor(SecretRef ref) {
     QPointer<VaultBackend> self(this);
     auto resolving = resolve(ref.path);
     auto resolved = co_await std::move(resolving);
-    if (!self) {
-        co_return BackendError(Kind::Cancelled);
-    }
     if (!resolved) {
         co_return resolved.error();
     }
@@ -421,9 +419,6 @@ QCoro::Task<Result<ListPage>> VaultBackend::list(QString folder, PageRequest pag
     }
     auto resolving = resolve(folder);
     auto resolved = co_await std::move(resolving);
-    if (!self) {
-        co_return BackendError(Kind::Cancelled);
-    }
     if (!resolved) {
         co_return resolved.error();
     }
@@ -504,9 +499,6 @@ QCoro::Task<Result<SecretValue>> VaultBackend::read(SecretRef ref, QString versi
     QPointer<VaultBackend> self(this);
     auto resolving = resolve(ref.path);
     auto resolved = co_await std::move(resolving);
-    if (!self) {
-        co_return BackendError(Kind::Cancelled);
-    }
     if (!resolved) {
         co_return resolved.error();
     }
@@ -574,9 +566,6 @@ QCoro::Task<Result<QList<VersionInfo>>> VaultBackend::versions(SecretRef ref) {
     QPointer<VaultBackend> self(this);
     auto resolving = resolve(ref.path);
     auto resolved = co_await std::move(resolving);
-    if (!self) {
-        co_return BackendError(Kind::Cancelled);
-    }
     if (!resolved) {
         co_return resolved.error();
     }
@@ -600,9 +589,6 @@ QCoro::Task<Result<SecretMetadata>> VaultBackend::metadata(SecretRef ref) {
     QPointer<VaultBackend> self(this);
     auto resolving = resolve(ref.path);
     auto resolved = co_await std::move(resolving);
-    if (!self) {
-        co_return BackendError(Kind::Cancelled);
-    }
     if (!resolved) {
         co_return resolved.error();
     }
@@ -654,9 +640,6 @@ QCoro::Task<Result<WriteResult>> VaultBackend::write(WriteRequest request) {
     }
     auto resolving = resolve(request.ref.path);
     auto resolved = co_await std::move(resolving);
-    if (!self) {
-        co_return BackendError(Kind::Cancelled);
-    }
     if (!resolved) {
         co_return resolved.error();
     }
@@ -784,9 +767,6 @@ QCoro::Task<Status> VaultBackend::versionAction(SecretRef ref, QStringList versi
     }
     auto resolving = resolve(ref.path);
     auto resolved = co_await std::move(resolving);
-    if (!self) {
-        co_return BackendError(Kind::Cancelled);
-    }
     if (!resolved) {
         co_return resolved.error();
     }
@@ -822,9 +802,6 @@ QCoro::Task<Status> VaultBackend::deleteSecret(SecretRef ref) {
     QPointer<VaultBackend> self(this);
     auto resolving = resolve(ref.path);
     auto resolved = co_await std::move(resolving);
-    if (!self) {
-        co_return BackendError(Kind::Cancelled);
-    }
     if (!resolved) {
         co_return resolved.error();
     }
@@ -840,9 +817,6 @@ QCoro::Task<Status> VaultBackend::updateMetadata(SecretRef ref, MetadataUpdate u
     QPointer<VaultBackend> self(this);
     auto resolving = resolve(ref.path);
     auto resolved = co_await std::move(resolving);
-    if (!self) {
-        co_return BackendError(Kind::Cancelled);
-    }
     if (!resolved) {
         co_return resolved.error();
     }

@@ -2,7 +2,9 @@
 
 #include "Connection.h"
 #include "PassphraseSource.h"
+#include "TerminalPrompt.h"
 #include "VaultConnector.h"
+#include "VaultSecretInput.h"
 #include "Workspace.h"
 
 namespace strongroom::cli {
@@ -43,16 +45,8 @@ QCoro::Task<Result<Connection*>> CliSession::openConnection() {
     }
     for (const auto& saved : workspace().savedConnections()) {
         if (saved.id == m_options.connection && saved.providerId == QLatin1String("vault")) {
-            // The token kept in the keychain by `vault connect` / `vault login`.
-            auto reconnecting = vaultConnector().reconnect(saved.id);
-            auto opened = co_await std::move(reconnecting);
-            if (!opened && opened.error().kind() == Kind::Unauthenticated) {
-                co_return BackendError(Kind::Unauthenticated,
-                                       QStringLiteral("%1 (log in with: strongroom-cli vault "
-                                                      "login %2)")
-                                           .arg(opened.error().detail(), saved.id));
-            }
-            co_return opened;
+            auto opening = openVaultConnection(saved.id);
+            co_return co_await std::move(opening);
         }
         if (saved.id == m_options.connection) {
             // Remote stores sign in through the GUI's provider dialogs; the CLI holds no flow to
@@ -66,6 +60,40 @@ QCoro::Task<Result<Connection*>> CliSession::openConnection() {
     co_return BackendError(Kind::NotFound,
                            QStringLiteral("no connection '%1' (see: strongroom-cli connections)")
                                .arg(m_options.connection));
+}
+
+QCoro::Task<Result<Connection*>> CliSession::openVaultConnection(QString id) {
+    // The token kept in the keychain by `vault connect` / `vault login`.
+    auto reconnecting = vaultConnector().reconnect(id);
+    auto opened = co_await std::move(reconnecting);
+    if (opened || opened.error().kind() != Kind::Unauthenticated) {
+        co_return opened;
+    }
+    const auto spec = vaultConnector().spec(id);
+    if (!TerminalPrompt::isInteractive() || !spec || spec->method == VaultAuthMethod::Oidc) {
+        co_return BackendError(Kind::Unauthenticated,
+                               QStringLiteral("%1 (log in with: strongroom-cli vault login %2)")
+                                   .arg(opened.error().detail(), id));
+    }
+    // At a terminal: sign in again right here, then the command goes on.
+    m_output.note(QStringLiteral("%1: %2").arg(id, opened.error().detail()));
+    auto reading = VaultSecretInput::read(spec->method, spec->username);
+    auto secret = co_await std::move(reading);
+    if (!secret) {
+        co_return secret.error();
+    }
+    VaultCredentials credentials;
+    credentials.method = spec->method;
+    credentials.secret = std::move(secret.value());
+    auto logging = vaultConnector().relogin(id, std::move(credentials));
+    auto logged = co_await std::move(logging);
+    if (!logged) {
+        co_return logged.error();
+    }
+    if (auto* open = workspace().connection(id)) {
+        co_return open;
+    }
+    co_return BackendError(Kind::Cancelled, QStringLiteral("connection '%1' closed").arg(id));
 }
 
 QCoro::Task<Result<Connection*>> CliSession::openLocalStore() {

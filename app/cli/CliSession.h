@@ -52,6 +52,10 @@ public:
     // given); a passphrase store without one is reported as locked.
     QCoro::Task<LocalStoreState> describeLocalStore();
 
+    // A saved Vault connection with the keychain's token; at a terminal, an expired or missing
+    // token is replaced by a new sign-in on the spot.
+    QCoro::Task<Result<Connection*>> openVaultConnection(QString id);
+
 private:
     CliOutput m_output;
     GlobalOptions m_options;

@@ -27,7 +27,7 @@ QCoro::Task<int> VaultMountsCommand::run(CliSession& session, QStringList argume
         co_return *exit;
     }
     const QString id = parser.positional().first();
-    auto reconnecting = session.vaultConnector().reconnect(id);
+    auto reconnecting = session.openVaultConnection(id);
     auto opened = co_await std::move(reconnecting);
     if (!opened) {
         co_return out.fail(opened.error(), QStringLiteral("vault mounts %1").arg(id));

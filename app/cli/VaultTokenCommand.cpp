@@ -25,7 +25,7 @@ QCoro::Task<int> VaultTokenCommand::run(CliSession& session, QStringList argumen
         co_return *exit;
     }
     const QString id = parser.positional().first();
-    auto reconnecting = session.vaultConnector().reconnect(id);
+    auto reconnecting = session.openVaultConnection(id);
     auto opened = co_await std::move(reconnecting);
     if (!opened) {
         co_return out.fail(opened.error(), QStringLiteral("vault token %1").arg(id));

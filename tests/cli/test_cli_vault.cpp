@@ -352,6 +352,53 @@ private Q_SLOTS:
         QVERIFY(!hasToken(cli.allFileContents()));
     }
 
+    void atATerminalAnExpiredTokenAsksForLoginAndTheCommandGoesOn() {
+        // A user whose tokens live two seconds and cannot be renewed past that.
+        QVERIFY(m_server
+                    .api("POST", QStringLiteral("auth/userpass/users/shorty"),
+                         QJsonObject{{QStringLiteral("password"), QStringLiteral("short-pw")},
+                                     {QStringLiteral("token_policies"), QStringLiteral("kv-rw")},
+                                     {QStringLiteral("token_ttl"), QStringLiteral("2s")},
+                                     {QStringLiteral("token_max_ttl"), QStringLiteral("2s")}})
+                    .ok());
+        QVERIFY(m_server.putKv2(QStringLiteral("secret"), QStringLiteral("tty/one"),
+                                QJsonObject{{QStringLiteral("k"), QStringLiteral("v")}}) > 0);
+        CliHarness cli;
+        const CliRun connected =
+            cli.run(args({QStringLiteral("vault"), QStringLiteral("connect"),
+                          QStringLiteral("short"), QStringLiteral("--address"), address(),
+                          QStringLiteral("--auth"), QStringLiteral("userpass"),
+                          QStringLiteral("--username"), QStringLiteral("shorty")}),
+                    "short-pw\n");
+        QVERIFY2(connected.exitCode == 0, connected.describe());
+        QTest::qWait(3000);
+        // A real terminal for the CLI: util-linux `script` runs it on a pseudo-terminal.
+        QProcess terminal;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("STRONGROOM_HOME"), cli.home());
+        terminal.setProcessEnvironment(env);
+        terminal.setProcessChannelMode(QProcess::MergedChannels);
+        terminal.start(
+            QStringLiteral("script"),
+            {QStringLiteral("-qec"),
+             QStringLiteral("%1 ls secret/tty/ --connection short").arg(CliHarness::binary()),
+             QStringLiteral("/dev/null")});
+        QVERIFY(terminal.waitForStarted(10000));
+        QByteArray seen;
+        while (!seen.contains("Password for shorty") && terminal.waitForReadyRead(10000)) {
+            seen += terminal.readAll();
+        }
+        QVERIFY2(seen.contains("Password for shorty"), seen.constData());
+        QVERIFY(seen.contains("expired"));
+        terminal.write("short-pw\n");
+        QVERIFY(terminal.waitForFinished(30000));
+        seen += terminal.readAll();
+        QVERIFY2(terminal.exitCode() == 0, seen.constData());
+        QVERIFY2(seen.contains("one\r\n"), seen.constData());
+        // Typed without echo.
+        QVERIFY2(!seen.contains("short-pw"), seen.constData());
+    }
+
     void fromEnvImportsAddressAndToken() {
         CliHarness cli;
         const QByteArray token =

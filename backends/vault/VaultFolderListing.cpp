@@ -186,7 +186,7 @@ QCoro::Task<Result<QStringList>> VaultFolderListing::page(QString apiPath, QStri
         }
         if (fresh->error) {
             forget(apiPath, fresh);
-            co_return *fresh->error;
+            co_return BackendError(*fresh->error); // a copy: QCoro moves from what it is given
         }
         co_return slice(*fresh, 0, limit, nextCursor);
     }

@@ -166,6 +166,9 @@ QCoro::Task<Result<QStringList>> VaultFolderListing::page(QString apiPath, QStri
                     co_return BackendError(Kind::Cancelled);
                 }
                 auto keys = slice(*snapshot, *from, limit, nextCursor);
+                if (nextCursor->isEmpty()) {
+                    forget(apiPath, snapshot); // its listing is done with it
+                }
                 co_return keys;
             }
         }
@@ -188,7 +191,11 @@ QCoro::Task<Result<QStringList>> VaultFolderListing::page(QString apiPath, QStri
             forget(apiPath, fresh);
             co_return BackendError(*fresh->error); // a copy: QCoro moves from what it is given
         }
-        co_return slice(*fresh, 0, limit, nextCursor);
+        auto keys = slice(*fresh, 0, limit, nextCursor);
+        if (nextCursor->isEmpty()) {
+            forget(apiPath, fresh);
+        }
+        co_return keys;
     }
 
     // First page: a fresh look at the folder, a new generation. Older snapshots stay for the

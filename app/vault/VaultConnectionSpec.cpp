@@ -31,6 +31,24 @@ void putIfSet(QVariantMap& options, const QString& key, const QString& value) {
 
 } // namespace
 
+QString VaultConnectionSpec::mountEntry(const QString& path, int kvVersion) {
+    return kvVersion == 1 || kvVersion == 2 ? QStringLiteral("kv%1:%2").arg(kvVersion).arg(path)
+                                            : path;
+}
+
+std::pair<QString, int> VaultConnectionSpec::parseMountEntry(const QString& entry) {
+    if (entry.startsWith(QLatin1String("kv1:")) || entry.startsWith(QLatin1String("kv2:"))) {
+        return {entry.mid(4), entry.at(2).digitValue()};
+    }
+    return {entry, 0};
+}
+
+void VaultConnectionSpec::rememberMount(const QString& path, int kvVersion) {
+    extraMounts.removeIf(
+        [&](const QString& entry) { return parseMountEntry(entry).first == path; });
+    extraMounts << mountEntry(path, kvVersion);
+}
+
 QVariantMap VaultConnectionSpec::toOptions() const {
     QVariantMap options;
     options.insert(Key::address, address);

@@ -6,6 +6,7 @@
 #include <QVariantMap>
 
 #include <optional>
+#include <utility>
 
 namespace strongroom {
 
@@ -24,7 +25,15 @@ struct VaultConnectionSpec {
     QString username;
     QString roleId;
     QString role;
-    QStringList extraMounts; // KV mounts typed by the operator ("kv-team/") the token cannot list
+    // KV mounts typed by the operator that the token cannot list: "kv-team/", or with the KV
+    // version the operator chose when the server would not say, "kv1:kv-team/" / "kv2:kv-team/".
+    QStringList extraMounts;
+
+    static QString mountEntry(const QString& path, int kvVersion);
+    // The path and KV version (0 = ask the server) of an extraMounts entry.
+    static std::pair<QString, int> parseMountEntry(const QString& entry);
+    // Adds or replaces the entry for `path`.
+    void rememberMount(const QString& path, int kvVersion);
 
     QVariantMap toOptions() const;
     // InvalidInput-style message in `error` when the options are not a usable Vault connection.

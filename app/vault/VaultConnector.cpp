@@ -251,8 +251,9 @@ QCoro::Task<Result<Connection*>> VaultConnector::open(VaultConnectionSpec spec,
         co_await std::move(auditing);
         co_return info.error();
     }
-    for (const auto& mount : spec.extraMounts) {
-        auto adding = backend->addMount(mount);
+    for (const auto& entry : spec.extraMounts) {
+        const auto [mount, kvVersion] = VaultConnectionSpec::parseMountEntry(entry);
+        auto adding = backend->addMount(mount, kvVersion);
         co_await std::move(adding);
         if (!self) {
             co_return BackendError(Kind::Cancelled);

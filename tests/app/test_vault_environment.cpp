@@ -140,6 +140,24 @@ private Q_SLOTS:
                  QStringLiteral("userpass"));
     }
 
+    void typedMountsKeepTheKvVersionTheOperatorChose() {
+        VaultConnectionSpec spec;
+        spec.rememberMount(QStringLiteral("team/"), 1);
+        spec.rememberMount(QStringLiteral("listed/"), 0);
+        spec.rememberMount(QStringLiteral("team/"), 2); // chosen again: replaces, no duplicate
+        QCOMPARE(spec.extraMounts,
+                 (QStringList{QStringLiteral("listed/"), QStringLiteral("kv2:team/")}));
+        QCOMPARE(VaultConnectionSpec::parseMountEntry(QStringLiteral("kv2:team/")),
+                 std::make_pair(QStringLiteral("team/"), 2));
+        QCOMPARE(VaultConnectionSpec::parseMountEntry(QStringLiteral("kv1:a/b/")),
+                 std::make_pair(QStringLiteral("a/b/"), 1));
+        // Entries saved before the version was kept (and odd names) stay plain paths.
+        QCOMPARE(VaultConnectionSpec::parseMountEntry(QStringLiteral("listed/")),
+                 std::make_pair(QStringLiteral("listed/"), 0));
+        QCOMPARE(VaultConnectionSpec::parseMountEntry(QStringLiteral("kv3:x/")),
+                 std::make_pair(QStringLiteral("kv3:x/"), 0));
+    }
+
     void specValidation_data() {
         QTest::addColumn<QString>("address");
         QTest::addColumn<QString>("method");

@@ -25,6 +25,7 @@
 #include "SecretValueEditor.h"
 #include "TypedConfirmationDialog.h"
 #include "VaultAuthFields.h"
+#include "VaultBackend.h"
 #include "VaultConnectDialog.h"
 #include "VaultConnections.h"
 #include "VaultConnector.h"
@@ -827,7 +828,8 @@ private Q_SLOTS:
             if (saved.id == m_hiddenId) {
                 auto spec =
                     VaultConnectionSpec::fromOptions(saved.id, saved.displayName, saved.options);
-                kept = spec && spec->extraMounts.contains(QStringLiteral("team/"));
+                // With the KV version the operator chose: the server will not say it next time.
+                kept = spec && spec->extraMounts.contains(QStringLiteral("kv1:team/"));
             }
         }
         QVERIFY(kept);
@@ -884,6 +886,16 @@ private Q_SLOTS:
         WAIT_VERIFY(m_workspace->connection(m_hiddenId), 15000);
         WAIT_VERIFY(m_window->treeModel()->connectionIndex(m_hiddenId).isValid(), 5000);
         QVERIFY(viewIndex(tree(), m_hiddenId, QString()).isValid());
+        // The mount typed earlier is back, as the KV version the operator chose then.
+        auto* backend = qobject_cast<VaultBackend*>(m_workspace->connection(m_hiddenId)->backend());
+        QVERIFY(backend);
+        auto mounts = await(backend->mounts());
+        QVERIFY(mounts.ok());
+        const auto team = std::find_if(mounts->begin(), mounts->end(), [](const VaultMount& m) {
+            return m.path == QStringLiteral("team/");
+        });
+        QVERIFY(team != mounts->end());
+        QCOMPARE(team->kvVersion, 1);
     }
 
     // Next run: the saved connections open by themselves with their keychain tokens.

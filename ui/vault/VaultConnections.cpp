@@ -298,7 +298,7 @@ QCoro::Task<> VaultConnections::doAddMount(QString connectionId, QString mountPa
         Q_EMIT message(tr("Could not add %1: %2").arg(mountPath, added.error().message()));
         co_return;
     }
-    rememberMount(connectionId, added.value().path);
+    rememberMount(connectionId, added.value().path, kvVersion);
     Q_EMIT mountAdded(connectionId, added.value().path);
 }
 
@@ -319,7 +319,8 @@ void VaultConnections::askKvVersion(const QString& connectionId, const QString& 
     input->open();
 }
 
-void VaultConnections::rememberMount(const QString& connectionId, const QString& mountPath) {
+void VaultConnections::rememberMount(const QString& connectionId, const QString& mountPath,
+                                     int kvVersion) {
     AppSettings* settings = m_workspace->settings();
     QList<ConnectionSettings> saved = settings->connections();
     for (ConnectionSettings& entry : saved) {
@@ -327,10 +328,10 @@ void VaultConnections::rememberMount(const QString& connectionId, const QString&
             continue;
         }
         auto spec = VaultConnectionSpec::fromOptions(entry.id, entry.displayName, entry.options);
-        if (!spec || spec->extraMounts.contains(mountPath)) {
+        if (!spec) {
             return;
         }
-        spec->extraMounts << mountPath;
+        spec->rememberMount(mountPath, kvVersion);
         entry.options = spec->toOptions();
         settings->setConnections(saved);
         settings->sync();

@@ -71,7 +71,8 @@ private:
     QCoro::Task<> doAddMount(QString connectionId, QString mountPath, int kvVersion);
     void askKvVersion(const QString& connectionId, const QString& mountPath);
     // Keeps a typed mount with the saved connection, so it is there next run.
-    void rememberMount(const QString& connectionId, const QString& mountPath);
+    // Saved with the KV version the operator chose (0 when the server described the mount).
+    void rememberMount(const QString& connectionId, const QString& mountPath, int kvVersion);
 
     Workspace* m_workspace;
     QPointer<QWidget> m_window;

@@ -270,9 +270,20 @@ QCoro::Task<Result<GenerateRootEndpoint>> VaultOperator::detectGenerateRoot() {
     co_return found;
 }
 
+void VaultOperator::useGenerateRootFamily(GenerateRootEndpoint::Family family) {
+    GenerateRootEndpoint chosen;
+    chosen.family = family;
+    const bool authenticated = family == GenerateRootEndpoint::Family::Authenticated;
+    chosen.path = authenticated ? authenticatedPath : unauthenticatedPath;
+    chosen.reason = QStringLiteral("chosen by the operator");
+    m_endpoint = chosen;
+}
+
 QCoro::Task<Result<GenerateRootEndpoint>> VaultOperator::ensureEndpoint() {
     if (m_endpoint) {
-        co_return *m_endpoint;
+        // A copy on purpose: QCoro 0.8's return_value(U&&) moves from an lvalue it is given.
+        GenerateRootEndpoint known = *m_endpoint;
+        co_return known;
     }
     auto detecting = detectGenerateRoot();
     co_return co_await std::move(detecting);

@@ -68,6 +68,8 @@ public:
     QCoro::Task<Result<GenerateRootStep>> updateGenerateRoot(SecretBytes key, QString nonce);
     QCoro::Task<Status> cancelGenerateRoot();
     const std::optional<GenerateRootEndpoint>& generateRootEndpoint() const { return m_endpoint; }
+    // Uses this family without detection (the operator chose it, or a test pins it).
+    void useGenerateRootFamily(GenerateRootEndpoint::Family family);
 
 private:
     QCoro::Task<Result<UnsealStep>> submitUnseal(SecretBytes body);

@@ -1,0 +1,295 @@
+// The operator ceremonies against a real OpenBao 2.7.2 in production mode (raft storage, not dev
+// mode): init 5/3, unseal share by share, seal, unseal with a reset and with another custodian
+// restarting the attempt, a malformed share, generate-root through both endpoint families with a
+// token that works and is then revoked, and a three-node raft cluster unsealed in one ceremony.
+#include "Await.h"
+#include "OpenBaoRaftServer.h"
+#include "VaultOperator.h"
+#include "VaultSession.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <memory>
+
+using namespace strongroom;
+using Kind = BackendError::Kind;
+
+#define VERIFY_OK(result)                                                                          \
+    QVERIFY2((result).ok(), qPrintable((result).ok() ? QString() : (result).error().message()))
+
+namespace {
+
+VaultEndpoint endpointFor(const QUrl& address) {
+    VaultEndpoint endpoint;
+    endpoint.address = address;
+    endpoint.http.baseBackoff = std::chrono::milliseconds(1);
+    endpoint.http.maxBackoff = std::chrono::milliseconds(10);
+    endpoint.http.requestTimeout = std::chrono::seconds(20);
+    return endpoint;
+}
+
+// A raft node answers 200 on sys/health once it is the active node.
+bool waitUntilActive(OpenBaoRaftServer& server, int timeoutMs = 30000) {
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < timeoutMs) {
+        if (server.probe(QStringLiteral("sys/health")) == 200) {
+            return true;
+        }
+        QTest::qWait(100);
+    }
+    return false;
+}
+
+} // namespace
+
+class VaultCeremoniesTest : public QObject {
+    Q_OBJECT
+private:
+    OpenBaoRaftServer m_server;
+    std::unique_ptr<VaultSession> m_session;
+    std::unique_ptr<VaultOperator> m_operator;
+    std::vector<SecretBytes> m_shares;
+    SecretBytes m_rootToken;
+
+    void unsealWith(VaultOperator& op, std::initializer_list<int> indexes) {
+        for (const int index : indexes) {
+            auto step = await(op.unseal(m_shares[std::size_t(index)]));
+            VERIFY_OK(step);
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY2(m_server.start(), qPrintable(m_server.lastError()));
+        m_session = std::make_unique<VaultSession>(endpointFor(m_server.address()));
+        m_operator = std::make_unique<VaultOperator>(m_session.get());
+    }
+
+    void initializesWithFiveSharesAndThresholdThree() {
+        auto before = await(m_operator->sealStatus());
+        VERIFY_OK(before);
+        QVERIFY(!before->initialized);
+        QCOMPARE(before->storageType, QStringLiteral("raft"));
+
+        auto refused = await(m_operator->init({3, 5, {}, {}}));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind(), Kind::InvalidInput);
+
+        auto init = await(m_operator->init({5, 3, {}, {}}));
+        VERIFY_OK(init);
+        QCOMPARE(init->keys.size(), std::size_t(5));
+        QCOMPARE(init->keysBase64.size(), std::size_t(5));
+        QVERIFY(!init->rootToken.isEmpty());
+        m_shares = std::move(init->keys);
+        m_rootToken = std::move(init->rootToken);
+
+        auto after = await(m_operator->sealStatus());
+        VERIFY_OK(after);
+        QVERIFY(after->initialized);
+        QVERIFY(after->sealed);
+        QCOMPARE(after->threshold, 3);
+        QCOMPARE(after->shares, 5);
+        QCOMPARE(after->progress, 0);
+    }
+
+    void unsealsShareByShare() {
+        auto first = await(m_operator->unseal(m_shares[0]));
+        VERIFY_OK(first);
+        QCOMPARE(first->status.progress, 1);
+        QVERIFY(first->status.sealed);
+        QVERIFY(!first->status.nonce.isEmpty());
+        auto second = await(m_operator->unseal(m_shares[3]));
+        VERIFY_OK(second);
+        QCOMPARE(second->status.progress, 2);
+        QCOMPARE(second->status.nonce, first->status.nonce);
+        QVERIFY(!second->attemptRestarted);
+        auto third = await(m_operator->unseal(m_shares[4]));
+        VERIFY_OK(third);
+        QVERIFY(!third->status.sealed);
+        QCOMPARE(third->status.progress, 0);
+        QVERIFY(waitUntilActive(m_server));
+    }
+
+    void sealNeedsATokenAndSeals() {
+        auto refused = await(m_operator->seal());
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind(), Kind::Unauthenticated);
+        auto status = await(m_operator->sealStatus());
+        VERIFY_OK(status);
+        QVERIFY(!status->sealed);
+
+        m_session->setToken(m_rootToken);
+        auto sealed = await(m_operator->seal());
+        VERIFY_OK(sealed);
+        auto after = await(m_operator->sealStatus());
+        VERIFY_OK(after);
+        QVERIFY(after->sealed);
+        QCOMPARE(after->progress, 0);
+    }
+
+    void aResetInTheMiddleStartsOver() {
+        auto first = await(m_operator->unseal(m_shares[1]));
+        VERIFY_OK(first);
+        QCOMPARE(first->status.progress, 1);
+        auto reset = await(m_operator->resetUnseal());
+        VERIFY_OK(reset);
+        QCOMPARE(reset->progress, 0);
+        QVERIFY(reset->sealed);
+        auto status = await(m_operator->sealStatus());
+        VERIFY_OK(status);
+        QCOMPARE(status->progress, 0);
+    }
+
+    void anotherCustodiansRestartIsDetected() {
+        auto mine = await(m_operator->unseal(m_shares[0]));
+        VERIFY_OK(mine);
+        QCOMPARE(mine->status.progress, 1);
+        const auto myNonce = mine->status.nonce;
+
+        // Someone else, on their own console, resets and starts a new attempt.
+        VaultSession otherSession(endpointFor(m_server.address()));
+        VaultOperator other(&otherSession);
+        VERIFY_OK(await(other.resetUnseal()));
+        VERIFY_OK(await(other.unseal(m_shares[2])));
+
+        auto next = await(m_operator->unseal(m_shares[3]));
+        VERIFY_OK(next);
+        QVERIFY(next->attemptRestarted);
+        QCOMPARE(next->previousNonce, myNonce);
+        QVERIFY(next->status.nonce != myNonce);
+        QCOMPARE(next->status.progress, 2);
+    }
+
+    void aMalformedShareGivesTheServersErrorAndChangesNothing() {
+        auto before = await(m_operator->sealStatus());
+        VERIFY_OK(before);
+        QCOMPARE(before->progress, 2);
+        auto wrong = await(m_operator->unseal(SecretBytes(std::string_view("abcd"))));
+        QVERIFY(!wrong.ok());
+        QCOMPARE(wrong.error().kind(), Kind::InvalidInput);
+        QVERIFY2(wrong.error().detail().contains(QLatin1String("invalid key")),
+                 qPrintable(wrong.error().detail()));
+        auto notHex = await(m_operator->unseal(SecretBytes(std::string_view("\"}{not a key\n"))));
+        QVERIFY(!notHex.ok());
+        auto after = await(m_operator->sealStatus());
+        VERIFY_OK(after);
+        QCOMPARE(after->progress, 2);
+        QCOMPARE(after->nonce, before->nonce);
+        QVERIFY(after->sealed);
+
+        auto last = await(m_operator->unseal(m_shares[4]));
+        VERIFY_OK(last);
+        QVERIFY(!last->status.sealed);
+        QVERIFY(waitUntilActive(m_server));
+    }
+
+    void generateRootGivesATokenThatWorksUntilRevoked() {
+        auto endpoint = await(m_operator->detectGenerateRoot());
+        VERIFY_OK(endpoint);
+        QCOMPARE(endpoint->family, GenerateRootEndpoint::Family::Unauthenticated);
+        QVERIFY(endpoint->reason.contains(QLatin1String("unauthenticated")));
+        QVERIFY(!endpoint->status.started);
+        QCOMPARE(endpoint->status.otpLength, 26);
+
+        auto started = await(m_operator->startGenerateRoot());
+        VERIFY_OK(started);
+        QVERIFY(started->started);
+        QCOMPARE(started->required, 3);
+        QVERIFY(started->serverOtp.isEmpty()); // the OTP was made here
+        const auto nonce = started->nonce;
+
+        auto twice = await(m_operator->startGenerateRoot());
+        QVERIFY(!twice.ok());
+        QCOMPARE(twice.error().kind(), Kind::Conflict);
+
+        auto wrongNonce = await(m_operator->updateGenerateRoot(m_shares[0], QStringLiteral("x")));
+        QVERIFY(!wrongNonce.ok());
+        QCOMPARE(wrongNonce.error().kind(), Kind::Conflict);
+        QVERIFY2(wrongNonce.error().detail().contains(nonce),
+                 qPrintable(wrongNonce.error().detail()));
+
+        auto malformed =
+            await(m_operator->updateGenerateRoot(SecretBytes(std::string_view("abcd")), nonce));
+        QVERIFY(!malformed.ok());
+        QVERIFY2(malformed.error().detail().contains(QLatin1String("key")),
+                 qPrintable(malformed.error().detail()));
+
+        SecretBytes token;
+        int expected = 1;
+        for (const int index : {1, 2, 4}) {
+            auto step = await(m_operator->updateGenerateRoot(m_shares[std::size_t(index)], nonce));
+            VERIFY_OK(step);
+            QCOMPARE(step->status.progress, expected++);
+            if (step->status.complete) {
+                token = std::move(step->token);
+            } else {
+                QVERIFY(step->token.isEmpty());
+            }
+        }
+        QVERIFY(!token.isEmpty());
+        QVERIFY(!token.equals(m_rootToken));
+
+        VaultSession rootSession(endpointFor(m_server.address()));
+        rootSession.setToken(token);
+        auto info = await(rootSession.lookupSelf());
+        VERIFY_OK(info);
+        QVERIFY(info->policies.contains(QStringLiteral("root")));
+
+        VERIFY_OK(await(rootSession.revokeSelf()));
+        auto after = await(rootSession.lookupSelf());
+        QVERIFY(!after.ok());
+        QCOMPARE(after.error().kind(), Kind::Unauthenticated);
+        auto raw =
+            await(rootSession.exchange(VaultCall::get(QStringLiteral("auth/token/lookup-self"))));
+        VERIFY_OK(raw);
+        QCOMPARE(raw->status, 403);
+    }
+
+    void cancelEndsTheAttempt() {
+        auto started = await(m_operator->startGenerateRoot());
+        VERIFY_OK(started);
+        VERIFY_OK(await(m_operator->updateGenerateRoot(m_shares[0], started->nonce)));
+        VERIFY_OK(await(m_operator->cancelGenerateRoot()));
+        auto status = await(m_operator->generateRootStatus());
+        VERIFY_OK(status);
+        QVERIFY(!status->started);
+        QCOMPARE(status->progress, 0);
+    }
+
+    void theAuthenticatedFamilyWorksToo() {
+        VaultSession session(endpointFor(m_server.address()));
+        session.setToken(m_rootToken);
+        VaultOperator op(&session);
+        op.useGenerateRootFamily(GenerateRootEndpoint::Family::Authenticated);
+        auto started = await(op.startGenerateRoot());
+        VERIFY_OK(started);
+        SecretBytes token;
+        for (const int index : {0, 2, 3}) {
+            auto step = await(op.updateGenerateRoot(m_shares[std::size_t(index)], started->nonce));
+            VERIFY_OK(step);
+            if (step->status.complete) {
+                token = std::move(step->token);
+            }
+        }
+        QVERIFY(!token.isEmpty());
+        VaultSession check(endpointFor(m_server.address()));
+        check.setToken(token);
+        auto info = await(check.lookupSelf());
+        VERIFY_OK(info);
+        QVERIFY(info->policies.contains(QStringLiteral("root")));
+        VERIFY_OK(await(check.revokeSelf()));
+
+        // Without a token the authenticated family is refused with the server's word.
+        VaultSession anonymous(endpointFor(m_server.address()));
+        VaultOperator nobody(&anonymous);
+        nobody.useGenerateRootFamily(GenerateRootEndpoint::Family::Authenticated);
+        auto refused = await(nobody.generateRootStatus());
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind(), Kind::Unauthenticated);
+    }
+};
+
+QTEST_GUILESS_MAIN(VaultCeremoniesTest)
+#include "test_vault_ceremonies.moc"

@@ -1,5 +1,7 @@
 #include "VaultConnections.h"
 
+#include "VaultCeremonies.h"
+
 #include "AppSettings.h"
 #include "Connection.h"
 #include "VaultBackend.h"
@@ -25,7 +27,9 @@ VaultConnections::VaultConnections(Workspace* workspace, QWidget* window, QObjec
     : QObject(parent)
     , m_workspace(workspace)
     , m_window(window)
-    , m_connector(new VaultConnector(workspace, this)) {
+    , m_connector(new VaultConnector(workspace, this))
+    , m_ceremonies(new VaultCeremonies(workspace, m_connector, window)) {
+    connect(m_ceremonies, &VaultCeremonies::message, this, &VaultConnections::message);
     connect(m_connector, &VaultConnector::loginNeeded, this,
             [this](const QString& id, const QString& reason) { promptLogin(id, reason); });
     connect(m_connector, &VaultConnector::browserLoginRequested, this, [this](const QUrl& url) {
@@ -213,6 +217,8 @@ void VaultConnections::addMenuActions(QMenu* menu, const QString& connectionId) 
     QAction* forget = menu->addAction(tr("&Forget connection"));
     connect(forget, &QAction::triggered, this,
             [this, connectionId] { logout(connectionId, true); });
+    menu->addSeparator();
+    m_ceremonies->addMenuActions(menu, connectionId);
 }
 
 void VaultConnections::logout(const QString& connectionId, bool forget) {

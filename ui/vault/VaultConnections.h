@@ -16,6 +16,7 @@ class QWidget;
 namespace strongroom {
 
 class VaultConnectDialog;
+class VaultCeremonies;
 class VaultConnector;
 class VaultLoginDialog;
 class Workspace;
@@ -31,6 +32,7 @@ public:
     ~VaultConnections() override;
 
     VaultConnector* connector() const { return m_connector; }
+    VaultCeremonies* ceremonies() const { return m_ceremonies; }
     bool isVault(const QString& connectionId) const;
 
     // Opens every saved Vault connection with its keychain token; a refused token leads to a
@@ -77,6 +79,7 @@ private:
     Workspace* m_workspace;
     QPointer<QWidget> m_window;
     VaultConnector* m_connector;
+    VaultCeremonies* m_ceremonies;
     QHash<QString, QPointer<VaultLoginDialog>> m_prompts;
 };
 

@@ -1,0 +1,179 @@
+#include "VaultCeremonies.h"
+
+#include "AuditLog.h"
+#include "Connection.h"
+#include "SealStatusView.h"
+#include "TypedConfirmationDialog.h"
+#include "UnsealDialog.h"
+#include "VaultBackend.h"
+#include "VaultConnector.h"
+#include "VaultOperator.h"
+#include "VaultSession.h"
+#include "Workspace.h"
+
+#include <QCoroSignal>
+#include <QDialogButtonBox>
+#include <QMenu>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace strongroom {
+
+namespace {
+
+// A window with the node's seal status, read again every two seconds while it is open.
+class SealStatusDialog : public QDialog {
+public:
+    SealStatusDialog(VaultOperator* vaultOperator, const QString& name, QWidget* parent)
+        : QDialog(parent)
+        , m_operator(vaultOperator)
+        , m_view(new SealStatusView(this)) {
+        setWindowTitle(tr("Seal status — %1").arg(name));
+        auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+        auto* layout = new QVBoxLayout(this);
+        layout->addWidget(m_view);
+        layout->addWidget(buttons);
+        connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+        auto* poll = new QTimer(this);
+        connect(poll, &QTimer::timeout, this, [this] { refresh(); });
+        poll->start(UnsealDialog::pollMs);
+        refresh();
+    }
+
+private:
+    QCoro::Task<> refresh() {
+        QPointer<SealStatusDialog> self(this);
+        if (!m_operator || !isVisible()) {
+            co_return;
+        }
+        auto asking = m_operator->sealStatus();
+        auto status = co_await std::move(asking);
+        if (!self) {
+            co_return;
+        }
+        if (status) {
+            m_view->display(status.value());
+        } else {
+            m_view->showError(status.error().message());
+        }
+    }
+
+    QPointer<VaultOperator> m_operator;
+    SealStatusView* m_view;
+};
+
+} // namespace
+
+VaultCeremonies::VaultCeremonies(Workspace* workspace, VaultConnector* connector, QWidget* window)
+    : QObject(window)
+    , m_workspace(workspace)
+    , m_connector(connector)
+    , m_window(window) {}
+
+QString VaultCeremonies::nameOf(const QString& connectionId) const {
+    const Connection* open = m_workspace->connection(connectionId);
+    return open ? open->displayName() : connectionId;
+}
+
+void VaultCeremonies::addMenuActions(QMenu* menu, const QString& connectionId) {
+    const bool open = m_connector->backend(connectionId) != nullptr;
+    QMenu* ceremonies = menu->addMenu(tr("&Operator"));
+    ceremonies->setEnabled(open);
+    QAction* status = ceremonies->addAction(tr("Seal &status…"));
+    connect(status, &QAction::triggered, this,
+            [this, connectionId] { showSealStatus(connectionId); });
+    QAction* unseal = ceremonies->addAction(tr("&Unseal…"));
+    connect(unseal, &QAction::triggered, this, [this, connectionId] { openUnseal(connectionId); });
+    QAction* sealAction = ceremonies->addAction(tr("S&eal…"));
+    connect(sealAction, &QAction::triggered, this, [this, connectionId] { seal(connectionId); });
+}
+
+void VaultCeremonies::audit(const QString& connectionId, const QString& action,
+                            const QString& result, const QString& detail) {
+    AuditRecord record;
+    record.connection = connectionId;
+    record.action = action;
+    record.result = result;
+    record.detail = detail;
+    m_workspace->auditLog()->append(std::move(record));
+}
+
+void VaultCeremonies::showSealStatus(const QString& connectionId) {
+    VaultBackend* backend = m_connector->backend(connectionId);
+    if (!backend) {
+        return;
+    }
+    auto* dialog = new SealStatusDialog(new VaultOperator(backend->session(), backend),
+                                        nameOf(connectionId), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void VaultCeremonies::openUnseal(const QString& connectionId) {
+    VaultBackend* backend = m_connector->backend(connectionId);
+    if (!backend) {
+        return;
+    }
+    auto* vaultOperator = new VaultOperator(backend->session());
+    auto* dialog = new UnsealDialog(vaultOperator, nameOf(connectionId), m_window);
+    vaultOperator->setParent(dialog);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(
+        dialog, &UnsealDialog::stepTaken, this,
+        [this, connectionId](const QString& action, const QString& result, const QString& detail) {
+            audit(connectionId, action, result, detail);
+        });
+    connect(dialog, &UnsealDialog::unsealed, this, [this, connectionId] {
+        // The connection was marked sealed: look again now that it is not.
+        if (VaultBackend* open = m_connector->backend(connectionId)) {
+            open->connectToServer();
+        }
+        Q_EMIT message(tr("%1 is unsealed").arg(nameOf(connectionId)));
+    });
+    connect(m_workspace, &Workspace::locked, dialog, &QDialog::reject);
+    dialog->open();
+}
+
+void VaultCeremonies::seal(const QString& connectionId) {
+    runSeal(connectionId);
+}
+
+QCoro::Task<> VaultCeremonies::runSeal(QString connectionId) {
+    QPointer<VaultCeremonies> self(this);
+    const QString name = nameOf(connectionId);
+    QPointer<TypedConfirmationDialog> dialog = new TypedConfirmationDialog(
+        tr("Seal %1").arg(name),
+        tr("Sealing %1 stops it serving every client until enough key custodians unseal it "
+           "again.")
+            .arg(name),
+        name, tr("Seal"), m_window);
+    dialog->open();
+    auto finished = qCoro(dialog.data(), &QDialog::finished);
+    const int answer = co_await std::move(finished);
+    if (dialog) {
+        dialog->deleteLater();
+    }
+    VaultBackend* backend = self ? m_connector->backend(connectionId) : nullptr;
+    if (!self || answer != QDialog::Accepted || !backend) {
+        co_return;
+    }
+    VaultOperator vaultOperator(backend->session());
+    auto sealing = vaultOperator.seal();
+    auto sealed = co_await std::move(sealing);
+    if (!self) {
+        co_return;
+    }
+    audit(connectionId, QStringLiteral("seal"),
+          sealed ? QStringLiteral("ok") : BackendError::kindName(sealed.error().kind()),
+          sealed ? QString() : sealed.error().detail());
+    if (!sealed) {
+        Q_EMIT message(tr("Could not seal %1: %2").arg(name, sealed.error().message()));
+        co_return;
+    }
+    if (VaultBackend* open = m_connector->backend(connectionId)) {
+        open->connectToServer(); // shows the connection as sealed
+    }
+    Q_EMIT message(tr("%1 is sealed").arg(name));
+}
+
+} // namespace strongroom

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QCoroTask>
+#include <QObject>
+#include <QPointer>
+
+class QMenu;
+class QWidget;
+
+namespace strongroom {
+
+class VaultConnector;
+class Workspace;
+
+// The operator ceremonies offered on a Vault/OpenBao connection: seal status (polled while
+// shown), unseal, seal (typed confirmation). Each step goes to the audit log, never a share or
+// a token.
+class VaultCeremonies : public QObject {
+    Q_OBJECT
+public:
+    VaultCeremonies(Workspace* workspace, VaultConnector* connector, QWidget* window);
+
+    void addMenuActions(QMenu* menu, const QString& connectionId);
+
+    void showSealStatus(const QString& connectionId);
+    void openUnseal(const QString& connectionId);
+    void seal(const QString& connectionId);
+
+Q_SIGNALS:
+    void message(const QString& text);
+
+private:
+    QCoro::Task<> runSeal(QString connectionId);
+    void audit(const QString& connectionId, const QString& action, const QString& result,
+               const QString& detail);
+    QString nameOf(const QString& connectionId) const;
+
+    Workspace* m_workspace;
+    VaultConnector* m_connector;
+    QPointer<QWidget> m_window;
+};
+
+} // namespace strongroom

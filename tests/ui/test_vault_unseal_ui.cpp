@@ -1,0 +1,287 @@
+// The seal and unseal ceremonies through the real window against a real OpenBao with raft
+// storage (not dev mode): seal from the connection's Operator menu behind the typed name, then
+// the unseal dialog end to end — shares one at a time with the field wiped after each, progress
+// from the server, a reset in the middle, a wrong share refused with the server's message, a reset
+// by another operator explained — and afterwards no share or token in any file the app wrote.
+#include "AppSettings.h"
+#include "AuditEntry.h"
+#include "AuditLog.h"
+#include "Await.h"
+#include "Connection.h"
+#include "IsolatedHome.h"
+#include "MainWindow.h"
+#include "OpenBaoRaftServer.h"
+#include "SealStatusView.h"
+#include "TypedConfirmationDialog.h"
+#include "UnsealDialog.h"
+#include "VaultConnections.h"
+#include "VaultConnectionSpec.h"
+#include "VaultConnector.h"
+#include "VaultOperator.h"
+#include "VaultSession.h"
+#include "Workspace.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTest>
+#include <QTimer>
+
+using namespace strongroom;
+
+namespace {
+
+// A real event loop (QtKeychain only completes in one), polled every 10 ms.
+template <typename Predicate> bool waitUntil(Predicate done, int timeoutMs = 20000) {
+    if (done()) {
+        return true;
+    }
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(10);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done()) {
+            loop.quit();
+        }
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    poll.start();
+    loop.exec();
+    return done();
+}
+
+template <typename Dialog> Dialog* waitForDialog(int timeoutMs = 15000) {
+    Dialog* found = nullptr;
+    (void)waitUntil(
+        [&] {
+            for (QWidget* widget : QApplication::topLevelWidgets()) {
+                if (auto* dialog = qobject_cast<Dialog*>(widget); dialog && dialog->isVisible()) {
+                    found = dialog;
+                    return true;
+                }
+            }
+            return false;
+        },
+        timeoutMs);
+    return found;
+}
+
+QAction* findAction(QMenu* menu, const QString& text) {
+    for (QAction* action : menu->actions()) {
+        if (action->menu()) {
+            if (QAction* inner = findAction(action->menu(), text)) {
+                return inner;
+            }
+        }
+        if (action->text().remove(QLatin1Char('&')) == text) {
+            return action;
+        }
+    }
+    return nullptr;
+}
+
+QString text(const SecretBytes& bytes) {
+    return bytes.toDisplayString();
+}
+
+} // namespace
+
+#define WAIT_VERIFY(condition, timeoutMs)                                                          \
+    QVERIFY2(waitUntil([&] { return bool(condition); }, timeoutMs), #condition)
+#define WAIT_VERIFY2(condition, message, timeoutMs)                                                \
+    QVERIFY2(waitUntil([&] { return bool(condition); }, timeoutMs), message)
+
+class TestVaultUnsealUi : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<IsolatedHome> m_home;
+    OpenBaoRaftServer m_server;
+    std::unique_ptr<VaultSession> m_admin; // the test's own view of the server
+    std::unique_ptr<VaultOperator> m_adminOperator;
+    VaultInitResult m_init;
+    std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_id;
+
+    bool serverSealed() {
+        auto status = await(m_adminOperator->sealStatus());
+        return status.ok() && status->sealed;
+    }
+
+    void typeShare(UnsealDialog* dialog, const SecretBytes& share) {
+        QTest::keyClicks(dialog->shareField(), text(share));
+        QVERIFY(dialog->submitButton()->isEnabled());
+        QTest::mouseClick(dialog->submitButton(), Qt::LeftButton);
+        // The field is wiped at once, before the server answered.
+        QVERIFY(dialog->shareField()->text().isEmpty());
+    }
+
+    QMenu* operatorMenu() { return m_window->connectionMenu(m_id, QString()); }
+
+private Q_SLOTS:
+    void initTestCase() {
+        m_home = std::make_unique<IsolatedHome>();
+        QVERIFY2(m_server.start(), qPrintable(m_server.lastError()));
+        VaultEndpoint endpoint;
+        endpoint.address = m_server.address();
+        m_admin = std::make_unique<VaultSession>(endpoint);
+        m_adminOperator = std::make_unique<VaultOperator>(m_admin.get());
+        VaultInitRequest request;
+        request.shares = 5;
+        request.threshold = 3;
+        auto init = await(m_adminOperator->init(request));
+        QVERIFY2(init.ok(), qPrintable(init.ok() ? QString() : init.error().message()));
+        m_init = std::move(init.value());
+        QCOMPARE(int(m_init.keys.size()), 5);
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(await(m_adminOperator->unseal(m_init.keys[std::size_t(i)])).ok());
+        }
+        QVERIFY(!serverSealed());
+        m_admin->setToken(m_init.rootToken);
+
+        m_workspace = std::make_unique<Workspace>();
+        m_workspace->settings()->setIdleLockMinutes(0);
+        m_window = std::make_unique<MainWindow>(m_workspace.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        VaultConnectionSpec spec;
+        spec.id = QStringLiteral("raft");
+        spec.displayName = QStringLiteral("raft-node");
+        spec.address = m_server.address().toString();
+        VaultCredentials credentials;
+        credentials.secret = m_init.rootToken;
+        // Raft needs a moment after unseal before it serves requests as the active node.
+        Result<Connection*> added = BackendError(BackendError::Kind::Network);
+        for (int attempt = 0; attempt < 40 && !added.ok(); ++attempt) {
+            added = await(m_window->vaultConnections()->connector()->connectNew(spec, credentials));
+            if (!added.ok()) {
+                QTest::qWait(250);
+            }
+        }
+        QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().message()));
+        m_id = spec.id;
+    }
+
+    void sealNeedsTheConnectionNameTyped() {
+        std::unique_ptr<QMenu> menu(operatorMenu());
+        QAction* seal = findAction(menu.get(), QStringLiteral("Seal…"));
+        QVERIFY(seal && seal->isEnabled());
+        seal->trigger();
+        auto* confirm = waitForDialog<TypedConfirmationDialog>();
+        QVERIFY(confirm);
+        QVERIFY(!confirm->confirmButton()->isEnabled());
+        QTest::keyClicks(confirm->nameField(), QStringLiteral("raft-node"));
+        QVERIFY(confirm->confirmButton()->isEnabled());
+        QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
+        WAIT_VERIFY(serverSealed(), 15000);
+        WAIT_VERIFY(m_workspace->connection(m_id)->state() == ConnectionState::Sealed, 15000);
+    }
+
+    void unsealDialogTakesSharesOneAtATime() {
+        std::unique_ptr<QMenu> menu(operatorMenu());
+        QAction* unseal = findAction(menu.get(), QStringLiteral("Unseal…"));
+        QVERIFY(unseal && unseal->isEnabled());
+        unseal->trigger();
+        auto* dialog = waitForDialog<UnsealDialog>();
+        QVERIFY(dialog);
+        WAIT_VERIFY(dialog->statusView()->stateLabel()->text().startsWith(QStringLiteral("Sealed")),
+                    10000);
+        QCOMPARE(dialog->shareField()->echoMode(), QLineEdit::Password);
+
+        typeShare(dialog, m_init.keys[0]);
+        WAIT_VERIFY(dialog->progressBar()->value() == 1, 10000);
+        QCOMPARE(dialog->progressBar()->maximum(), 3);
+        typeShare(dialog, m_init.keys[1]);
+        WAIT_VERIFY(dialog->progressBar()->value() == 2, 10000);
+        QVERIFY(!dialog->statusView()->nonceLabel()->text().isEmpty());
+        QTest::qWait(150);
+        QVERIFY(dialog->grab().save(QDir(qEnvironmentVariable("STRONGROOM_BINARY_DIR"))
+                                        .filePath(QStringLiteral("screenshots/vault-unseal.png"))));
+
+        // Reset in the middle: everyone starts again.
+        QTest::mouseClick(dialog->resetButton(), Qt::LeftButton);
+        WAIT_VERIFY(dialog->progressBar()->value() == 0, 10000);
+        QVERIFY(dialog->messageLabel()->text().contains(QStringLiteral("reset")));
+
+        // A wrong share: the server's message, and the attempt is unchanged.
+        QTest::keyClicks(dialog->shareField(), QStringLiteral("not-a-share"));
+        QTest::mouseClick(dialog->submitButton(), Qt::LeftButton);
+        WAIT_VERIFY(dialog->messageLabel()->text().startsWith(QStringLiteral("Share refused")),
+                    10000);
+        QVERIFY(serverSealed());
+
+        for (std::size_t i = 2; i < 5; ++i) {
+            typeShare(dialog, m_init.keys[i]);
+            if (i < 4) {
+                WAIT_VERIFY(dialog->progressBar()->value() == int(i) - 1, 10000);
+            }
+        }
+        WAIT_VERIFY(dialog->isUnsealed(), 15000);
+        QVERIFY(!serverSealed());
+        QCOMPARE(dialog->statusView()->stateLabel()->text(), QStringLiteral("Unsealed"));
+        QVERIFY(!dialog->submitButton()->isEnabled());
+        dialog->reject();
+        WAIT_VERIFY(m_workspace->connection(m_id)->state() == ConnectionState::Connected, 20000);
+    }
+
+    void aResetByAnotherOperatorIsExplained() {
+        QVERIFY(await(m_adminOperator->seal()).ok());
+        std::unique_ptr<QMenu> menu(operatorMenu());
+        findAction(menu.get(), QStringLiteral("Unseal…"))->trigger();
+        auto* dialog = waitForDialog<UnsealDialog>();
+        QVERIFY(dialog);
+        WAIT_VERIFY(dialog->statusView()->stateLabel()->text().startsWith(QStringLiteral("Sealed")),
+                    10000);
+        typeShare(dialog, m_init.keys[3]);
+        WAIT_VERIFY(dialog->progressBar()->value() == 1, 10000);
+        QVERIFY(await(m_adminOperator->resetUnseal()).ok()); // someone else, elsewhere
+        WAIT_VERIFY2(dialog->messageLabel()->text().contains(QStringLiteral("someone else")),
+                     qPrintable(dialog->messageLabel()->text() + QStringLiteral(" | ") +
+                                dialog->statusView()->stateLabel()->text()),
+                     UnsealDialog::pollMs * 3);
+        QCOMPARE(dialog->progressBar()->value(), 0);
+        dialog->reject();
+    }
+
+    void stepsAreAuditedWithoutShares() {
+        // Appends run on the log's own thread: wait until the last step is written.
+        QList<AuditEntry> written;
+        WAIT_VERIFY(([&] {
+                        auto entries = await(m_workspace->auditLog()->recent(0));
+                        written = entries.ok() ? entries.value() : QList<AuditEntry>();
+                        return std::any_of(written.begin(), written.end(), [](const AuditEntry& e) {
+                            return e.action == QLatin1String("unseal-reset");
+                        });
+                    }()),
+                    10000);
+        const auto& entries = written;
+        QStringList actions;
+        for (const AuditEntry& entry : entries) {
+            actions << entry.action;
+        }
+        QVERIFY(actions.contains(QStringLiteral("seal")));
+        QVERIFY(actions.contains(QStringLiteral("unseal-share")));
+        QVERIFY(actions.contains(QStringLiteral("unseal-reset")));
+    }
+
+    void noShareOrTokenInAnyFileTheAppWrote() {
+        const QByteArray everything = m_home->allFileContents();
+        QVERIFY(!everything.isEmpty());
+        for (const SecretBytes& share : m_init.keys) {
+            QVERIFY(!everything.contains(QByteArray(share.data(), qsizetype(share.size()))));
+        }
+        for (const SecretBytes& share : m_init.keysBase64) {
+            QVERIFY(!everything.contains(QByteArray(share.data(), qsizetype(share.size()))));
+        }
+        QVERIFY(!everything.contains(
+            QByteArray(m_init.rootToken.data(), qsizetype(m_init.rootToken.size()))));
+    }
+};
+
+QTEST_MAIN(TestVaultUnsealUi)
+#include "test_vault_unseal_ui.moc"

@@ -21,6 +21,7 @@ const QString username = QStringLiteral("username");
 const QString roleId = QStringLiteral("roleId");
 const QString role = QStringLiteral("role");
 const QString extraMounts = QStringLiteral("extraMounts");
+const QString clusterNodes = QStringLiteral("clusterNodes");
 } // namespace Key
 
 void putIfSet(QVariantMap& options, const QString& key, const QString& value) {
@@ -64,6 +65,9 @@ QVariantMap VaultConnectionSpec::toOptions() const {
     if (!extraMounts.isEmpty()) {
         options.insert(Key::extraMounts, extraMounts);
     }
+    if (!clusterNodes.isEmpty()) {
+        options.insert(Key::clusterNodes, clusterNodes);
+    }
     return options;
 }
 
@@ -93,6 +97,7 @@ std::optional<VaultConnectionSpec> VaultConnectionSpec::fromOptions(const QStrin
     spec.roleId = options.value(Key::roleId).toString();
     spec.role = options.value(Key::role).toString();
     spec.extraMounts = options.value(Key::extraMounts).toStringList();
+    spec.clusterNodes = options.value(Key::clusterNodes).toStringList();
     const QString problem = spec.validate();
     if (!problem.isEmpty()) {
         if (error) {

@@ -28,6 +28,8 @@ struct VaultConnectionSpec {
     // KV mounts typed by the operator that the token cannot list: "kv-team/", or with the KV
     // version the operator chose when the server would not say, "kv1:kv-team/" / "kv2:kv-team/".
     QStringList extraMounts;
+    // Other nodes of the same cluster, added during an unseal ceremony: unsealed together.
+    QStringList clusterNodes;
 
     static QString mountEntry(const QString& path, int kvVersion);
     // The path and KV version (0 = ask the server) of an extraMounts entry.

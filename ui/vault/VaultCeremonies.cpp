@@ -15,6 +15,7 @@
 #include <QDialogButtonBox>
 #include <QMenu>
 #include <QTimer>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace strongroom {
@@ -131,7 +132,44 @@ void VaultCeremonies::openUnseal(const QString& connectionId) {
         Q_EMIT message(tr("%1 is unsealed").arg(nameOf(connectionId)));
     });
     connect(m_workspace, &Workspace::locked, dialog, &QDialog::reject);
+    QPointer<UnsealDialog> guard(dialog);
+    connect(
+        dialog, &UnsealDialog::nodeRequested, this,
+        [this, connectionId, guard](const QString& address) {
+            const QUrl url(address);
+            if (!guard) {
+                return;
+            }
+            if (!url.isValid() ||
+                (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
+                Q_EMIT message(tr("'%1' is not a node address (https://host:8200)").arg(address));
+                return;
+            }
+            if (VaultOperator* node = operatorFor(connectionId, address, guard)) {
+                guard->addNode(url.authority(), node);
+                Q_EMIT clusterNodeAdded(connectionId, address);
+            }
+        });
+    if (const auto spec = m_connector->spec(connectionId)) {
+        for (const QString& address : spec->clusterNodes) {
+            if (VaultOperator* node = operatorFor(connectionId, address, dialog)) {
+                dialog->addNode(QUrl(address).authority(), node);
+            }
+        }
+    }
     dialog->open();
+}
+
+VaultOperator* VaultCeremonies::operatorFor(const QString& connectionId, const QString& address,
+                                            QObject* owner) {
+    VaultBackend* backend = m_connector->backend(connectionId);
+    if (!backend) {
+        return nullptr;
+    }
+    VaultEndpoint endpoint = backend->session()->endpoint();
+    endpoint.address = QUrl(address);
+    auto* session = new VaultSession(endpoint, owner);
+    return new VaultOperator(session, session);
 }
 
 void VaultCeremonies::seal(const QString& connectionId) {

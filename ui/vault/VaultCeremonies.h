@@ -10,6 +10,7 @@ class QWidget;
 namespace strongroom {
 
 class VaultConnector;
+class VaultOperator;
 class Workspace;
 
 // The operator ceremonies offered on a Vault/OpenBao connection: seal status (polled while
@@ -28,12 +29,16 @@ public:
 
 Q_SIGNALS:
     void message(const QString& text);
+    // A node was added to an unseal ceremony: remember it with the connection.
+    void clusterNodeAdded(const QString& connectionId, const QString& address);
 
 private:
     QCoro::Task<> runSeal(QString connectionId);
     void audit(const QString& connectionId, const QString& action, const QString& result,
                const QString& detail);
     QString nameOf(const QString& connectionId) const;
+    // A ceremony handle for another node of the connection's cluster (same TLS settings).
+    VaultOperator* operatorFor(const QString& connectionId, const QString& address, QObject* owner);
 
     Workspace* m_workspace;
     VaultConnector* m_connector;

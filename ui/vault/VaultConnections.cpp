@@ -30,6 +30,14 @@ VaultConnections::VaultConnections(Workspace* workspace, QWidget* window, QObjec
     , m_connector(new VaultConnector(workspace, this))
     , m_ceremonies(new VaultCeremonies(workspace, m_connector, window)) {
     connect(m_ceremonies, &VaultCeremonies::message, this, &VaultConnections::message);
+    connect(m_ceremonies, &VaultCeremonies::clusterNodeAdded, this,
+            [this](const QString& connectionId, const QString& address) {
+                updateSavedSpec(connectionId, [&](VaultConnectionSpec& spec) {
+                    if (!spec.clusterNodes.contains(address)) {
+                        spec.clusterNodes << address;
+                    }
+                });
+            });
     connect(m_connector, &VaultConnector::loginNeeded, this,
             [this](const QString& id, const QString& reason) { promptLogin(id, reason); });
     connect(m_connector, &VaultConnector::browserLoginRequested, this, [this](const QUrl& url) {
@@ -327,6 +335,12 @@ void VaultConnections::askKvVersion(const QString& connectionId, const QString& 
 
 void VaultConnections::rememberMount(const QString& connectionId, const QString& mountPath,
                                      int kvVersion) {
+    updateSavedSpec(connectionId,
+                    [&](VaultConnectionSpec& spec) { spec.rememberMount(mountPath, kvVersion); });
+}
+
+void VaultConnections::updateSavedSpec(const QString& connectionId,
+                                       const std::function<void(VaultConnectionSpec&)>& change) {
     AppSettings* settings = m_workspace->settings();
     QList<ConnectionSettings> saved = settings->connections();
     for (ConnectionSettings& entry : saved) {
@@ -337,7 +351,7 @@ void VaultConnections::rememberMount(const QString& connectionId, const QString&
         if (!spec) {
             return;
         }
-        spec->rememberMount(mountPath, kvVersion);
+        change(*spec);
         entry.options = spec->toOptions();
         settings->setConnections(saved);
         settings->sync();

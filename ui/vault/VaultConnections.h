@@ -5,6 +5,8 @@
 #include <QCoroTask>
 #include <QHash>
 #include <QObject>
+
+#include <functional>
 #include <QPointer>
 
 #include <chrono>
@@ -75,6 +77,9 @@ private:
     // Keeps a typed mount with the saved connection, so it is there next run.
     // Saved with the KV version the operator chose (0 when the server described the mount).
     void rememberMount(const QString& connectionId, const QString& mountPath, int kvVersion);
+    // Applies `change` to the saved spec of the connection and saves it.
+    void updateSavedSpec(const QString& connectionId,
+                         const std::function<void(VaultConnectionSpec&)>& change);
 
     Workspace* m_workspace;
     QPointer<QWidget> m_window;

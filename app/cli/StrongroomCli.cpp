@@ -8,16 +8,21 @@
 #include "DemoSeedCommand.h"
 #include "DestroyCommand.h"
 #include "DiffCommand.h"
+#include "GenerateRootCommand.h"
 #include "GetCommand.h"
+#include "InitCommand.h"
 #include "ListCommand.h"
 #include "MetadataCommand.h"
 #include "PassphraseSource.h"
 #include "PutCommand.h"
 #include "RollbackCommand.h"
+#include "SealCommand.h"
+#include "SealStatusCommand.h"
 #include "SearchCommand.h"
 #include "StoreInitCommand.h"
 #include "StoreStatusCommand.h"
 #include "UndeleteCommand.h"
+#include "UnsealCommand.h"
 #include "VaultConnectCommand.h"
 #include "VaultLoginCommand.h"
 #include "VaultLogoutCommand.h"
@@ -66,6 +71,11 @@ StrongroomCli::StrongroomCli() {
     m_commands.push_back(std::make_unique<VaultLogoutCommand>());
     m_commands.push_back(std::make_unique<VaultTokenCommand>());
     m_commands.push_back(std::make_unique<VaultMountsCommand>());
+    m_commands.push_back(std::make_unique<SealStatusCommand>());
+    m_commands.push_back(std::make_unique<InitCommand>());
+    m_commands.push_back(std::make_unique<UnsealCommand>());
+    m_commands.push_back(std::make_unique<SealCommand>());
+    m_commands.push_back(std::make_unique<GenerateRootCommand>());
 }
 
 StrongroomCli::~StrongroomCli() = default;

@@ -29,6 +29,7 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 
@@ -245,6 +246,77 @@ private Q_SLOTS:
                                 dialog->statusView()->stateLabel()->text()),
                      UnsealDialog::pollMs * 3);
         QCOMPARE(dialog->progressBar()->value(), 0);
+        dialog->reject();
+    }
+
+    void oneCeremonyUnsealsEveryNodeOfACluster() {
+        QString why;
+        auto nodes = OpenBaoRaftServer::startCluster(3, &why);
+        QVERIFY2(nodes.size() == 3, qPrintable(why));
+        std::vector<std::unique_ptr<VaultSession>> sessions;
+        std::vector<VaultOperator*> operators; // owned by the dialog below, or deleted here
+        for (const auto& node : nodes) {
+            VaultEndpoint endpoint;
+            endpoint.address = node->address();
+            sessions.push_back(std::make_unique<VaultSession>(endpoint));
+            operators.push_back(new VaultOperator(sessions.back().get()));
+        }
+        VaultInitRequest request;
+        request.shares = 3;
+        request.threshold = 2;
+        auto init = await(operators[0]->init(request));
+        QVERIFY(init.ok());
+        const auto& keys = init->keys;
+        // Bring the cluster up once (followers join the leader once it is unsealed)...
+        for (int k = 0; k < 2; ++k) {
+            QVERIFY(await(operators[0]->unseal(keys[std::size_t(k)])).ok());
+        }
+        for (std::size_t n = 1; n < 3; ++n) {
+            WAIT_VERIFY(([&] {
+                            auto status = await(operators[n]->sealStatus());
+                            return status.ok() && status->initialized;
+                        }()),
+                        60000);
+            for (int k = 0; k < 2; ++k) {
+                QVERIFY(await(operators[n]->unseal(keys[std::size_t(k)])).ok());
+            }
+        }
+        // ...then seal every node, as after a restart of the whole cluster.
+        for (std::size_t n = 0; n < 3; ++n) {
+            sessions[n]->setToken(init->rootToken);
+            WAIT_VERIFY(await(operators[n]->seal()).ok(), 20000);
+        }
+
+        auto* dialog = new UnsealDialog(operators[0], QStringLiteral("node1"), m_window.get());
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        operators[0]->setParent(dialog);
+        dialog->addNode(QStringLiteral("node2"), operators[1]);
+        dialog->addNode(QStringLiteral("node3"), operators[2]);
+        dialog->open();
+        QCOMPARE(dialog->nodeCount(), 3);
+        QVERIFY(dialog->nodesTable()->isVisible());
+        WAIT_VERIFY(dialog->nodesTable()->item(2, 1) &&
+                        dialog->nodesTable()->item(2, 1)->text() == QStringLiteral("Sealed"),
+                    10000);
+        typeShare(dialog, keys[0]);
+        WAIT_VERIFY(dialog->nodesTable()->item(2, 2) &&
+                        dialog->nodesTable()->item(2, 2)->text() == QStringLiteral("1 / 2"),
+                    15000);
+        QCOMPARE(dialog->nodesTable()->item(1, 2)->text(), QStringLiteral("1 / 2"));
+        QTest::qWait(150);
+        QVERIFY(dialog->grab().save(
+            QDir(qEnvironmentVariable("STRONGROOM_BINARY_DIR"))
+                .filePath(QStringLiteral("screenshots/vault-unseal-cluster.png"))));
+        typeShare(dialog, keys[1]);
+        WAIT_VERIFY(dialog->isUnsealed(), 20000);
+        for (int row = 0; row < 3; ++row) {
+            QCOMPARE(dialog->nodesTable()->item(row, 1)->text(), QStringLiteral("Unsealed"));
+        }
+        for (std::size_t n = 0; n < 3; ++n) {
+            auto status = await(operators[n]->sealStatus());
+            QVERIFY(status.ok() && !status->sealed);
+        }
+        QVERIFY(dialog->messageLabel()->text().contains(QStringLiteral("Every node")));
         dialog->reject();
     }
 

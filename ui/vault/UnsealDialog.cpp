@@ -52,7 +52,11 @@ UnsealDialog::UnsealDialog(VaultOperator* vaultOperator, const QString& nodeName
     buttons->addButton(m_reset, QDialogButtonBox::ResetRole);
     buttons->addButton(m_addNode, QDialogButtonBox::ActionRole);
     m_nodes->setHorizontalHeaderLabels({tr("Node"), tr("State"), tr("Progress")});
-    m_nodes->horizontalHeader()->setStretchLastSection(true);
+    m_nodes->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_nodes->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_nodes->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_nodes->setSelectionMode(QAbstractItemView::NoSelection);
+    m_nodes->setFocusPolicy(Qt::NoFocus);
     m_nodes->verticalHeader()->setVisible(false);
     m_nodes->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_nodes->setVisible(false);
@@ -129,9 +133,11 @@ void UnsealDialog::showNodes() {
                              bool known, const QString& error) {
         m_nodes->setItem(row, 0, new QTableWidgetItem(name));
         m_nodes->setItem(row, 1,
-                         new QTableWidgetItem(!error.isEmpty() ? error
-                                              : known          ? SealStatusView::summary(status)
-                                                               : tr("asking…")));
+                         new QTableWidgetItem(!error.isEmpty()      ? error
+                                              : !known              ? tr("asking…")
+                                              : !status.initialized ? tr("Not initialized")
+                                              : status.sealed       ? tr("Sealed")
+                                                                    : tr("Unsealed")));
         m_nodes->setItem(
             row, 2,
             new QTableWidgetItem(known && status.sealed

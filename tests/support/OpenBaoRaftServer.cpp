@@ -121,6 +121,9 @@ bool OpenBaoRaftServer::start(const QList<QUrl>& retryJoin) {
 }
 
 bool OpenBaoRaftServer::launch(quint16 apiPort, quint16 clusterPort, const QList<QUrl>& retryJoin) {
+    m_apiPort = apiPort;
+    m_clusterPort = clusterPort;
+    m_retryJoin = retryJoin;
     const auto program = OpenBaoServer::binary();
     const auto home = m_dir.filePath(QStringLiteral("home"));
     QDir().mkpath(home);
@@ -218,6 +221,29 @@ void OpenBaoRaftServer::stop() {
         }
     }
     m_process.reset();
+}
+
+bool OpenBaoRaftServer::restart() {
+    if (m_apiPort == 0) {
+        return fail(QStringLiteral("the node was never started"));
+    }
+    stop();
+    // The old process's ports may linger for a moment.
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        if (!launch(m_apiPort, m_clusterPort, m_retryJoin)) {
+            return false;
+        }
+        if (waitUntilAnswering(startTimeoutMs)) {
+            return true;
+        }
+        const bool portTaken = outputTail(200).contains(QLatin1String("address already in use"));
+        stop();
+        if (!portTaken) {
+            return false;
+        }
+        pause(250);
+    }
+    return fail(QStringLiteral("the node's ports stayed taken after a restart"));
 }
 
 bool OpenBaoRaftServer::isRunning() const {

@@ -28,6 +28,8 @@ public:
     // sys/seal-status answers (20 s at most). False with the reason in lastError().
     bool start(const QList<QUrl>& retryJoin = {});
     void stop();
+    // Stops and starts the node again on the same ports and data: it comes back sealed.
+    bool restart();
     bool isRunning() const;
 
     QUrl address() const { return m_address; }
@@ -52,6 +54,9 @@ private:
     std::unique_ptr<QProcess> m_process;
     QNetworkAccessManager m_nam;
     QUrl m_address;
+    quint16 m_apiPort = 0;
+    quint16 m_clusterPort = 0;
+    QList<QUrl> m_retryJoin;
     QString m_logPath;
     QString m_lastError;
 };

@@ -4,6 +4,7 @@
 // token that works and is then revoked, and a three-node raft cluster unsealed in one ceremony.
 #include "Await.h"
 #include "OpenBaoRaftServer.h"
+#include "VaultClusterUnseal.h"
 #include "VaultOperator.h"
 #include "VaultSession.h"
 
@@ -288,6 +289,94 @@ private Q_SLOTS:
         auto refused = await(nobody.generateRootStatus());
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().kind(), Kind::Unauthenticated);
+    }
+
+    void aThreeNodeRaftClusterIsUnsealedInOneCeremony() {
+        QString why;
+        auto nodes = OpenBaoRaftServer::startCluster(3, &why);
+        QVERIFY2(nodes.size() == 3, qPrintable(why));
+        std::vector<std::unique_ptr<VaultSession>> sessions;
+        std::vector<std::unique_ptr<VaultOperator>> operators;
+        QList<VaultOperator*> list;
+        for (const auto& node : nodes) {
+            sessions.push_back(std::make_unique<VaultSession>(endpointFor(node->address())));
+            operators.push_back(std::make_unique<VaultOperator>(sessions.back().get()));
+            list << operators.back().get();
+        }
+        auto init = await(operators[0]->init({3, 2, {}, {}}));
+        VERIFY_OK(init);
+        auto& shares = init->keys;
+
+        // Bootstrap: only the first node is initialized; the others join once it is unsealed.
+        VaultClusterUnseal bootstrap(list);
+        auto states = await(bootstrap.refresh());
+        QVERIFY(states[0].status && states[0].status->initialized);
+        QVERIFY(states[1].status && !states[1].status->initialized);
+        await(bootstrap.applyShare(shares[0]));
+        await(bootstrap.applyShare(shares[1]));
+        QVERIFY(bootstrap.states()[0].unsealed());
+        QVERIFY(!bootstrap.allUnsealed());
+        QElapsedTimer clock;
+        clock.start();
+        for (;;) {
+            states = await(bootstrap.refresh());
+            if (states[1].status && states[1].status->initialized && states[2].status &&
+                states[2].status->initialized) {
+                break;
+            }
+            QVERIFY2(clock.elapsed() < 30000, "the followers did not join the raft cluster");
+            QTest::qWait(200);
+        }
+        await(bootstrap.applyShare(shares[2]));
+        states = await(bootstrap.applyShare(shares[0]));
+        for (const auto& state : states) {
+            QVERIFY2(state.error.isEmpty(),
+                     qPrintable(state.node + QLatin1Char(' ') + state.error));
+        }
+        // A joining follower finishes its unseal after it answered the last share.
+        clock.restart();
+        while (!bootstrap.allUnsealed()) {
+            QVERIFY2(clock.elapsed() < 30000, "the followers did not finish unsealing");
+            QTest::qWait(200);
+            await(bootstrap.refresh());
+        }
+
+        // A cluster restart: every node comes back sealed, and one ceremony unseals them all.
+        for (const auto& node : nodes) {
+            QVERIFY2(node->restart(), qPrintable(node->lastError()));
+        }
+        VaultClusterUnseal ceremony(list);
+        states = await(ceremony.refresh());
+        for (const auto& state : states) {
+            QVERIFY2(state.status && state.status->initialized && state.status->sealed,
+                     qPrintable(state.node + QLatin1Char(' ') + state.error));
+        }
+        states = await(ceremony.applyShare(shares[1]));
+        for (const auto& state : states) {
+            QVERIFY2(state.error.isEmpty(), qPrintable(state.error));
+            QCOMPARE(state.status->progress, 1);
+            QVERIFY(state.status->sealed);
+        }
+        states = await(ceremony.applyShare(shares[2]));
+        QVERIFY(ceremony.allUnsealed());
+
+        // One active node and two standbys.
+        clock.restart();
+        for (;;) {
+            int active = 0;
+            int standby = 0;
+            for (const auto& node : nodes) {
+                const auto health = node->probe(QStringLiteral("sys/health"));
+                active += health == 200 ? 1 : 0;
+                standby += health == 429 ? 1 : 0;
+            }
+            if (active == 1 && standby == 2) {
+                break;
+            }
+            QVERIFY2(clock.elapsed() < 30000,
+                     qPrintable(QStringLiteral("%1 active, %2 standby").arg(active).arg(standby)));
+            QTest::qWait(200);
+        }
     }
 };
 

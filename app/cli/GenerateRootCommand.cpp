@@ -198,8 +198,8 @@ QCoro::Task<int> GenerateRootCommand::run(CliSession& session, QStringList argum
                                         .arg(keyName, family->path));
     co_await std::move(auditing);
     out.line(QStringLiteral("a new root token is kept in the keychain as %1").arg(keyName));
-    out.note(QStringLiteral("revoke it when done: strongroom-cli seal... or `bao token revoke "
-                            "-self` with it"));
+    out.note(QStringLiteral("it does not expire: revoke it (auth/token/revoke-self) when the "
+                            "work is done"));
     co_return 0;
 }
 

@@ -182,6 +182,26 @@ private Q_SLOTS:
         QVERIFY2(again.exitCode == 0, again.describe()); // nothing was left running
     }
 
+    void generateRootKeepsTheTokenInTheKeychainWhereSealFindsIt() {
+        // Needs the keyring of scripts/with-keyring (as every keychain suite does).
+        auto run = m_cli.run(on({QStringLiteral("generate-root"), QStringLiteral("--keychain-name"),
+                                 QStringLiteral("vault-token:ops")}),
+                             sharesInput({0, 2, 4}));
+        QVERIFY2(run.exitCode == 0, run.describe());
+        QVERIFY2(run.outText().contains(QLatin1String("kept in the keychain as vault-token:ops")),
+                 run.describe());
+        QVERIFY2(!run.outText().contains(QLatin1String("s.")), run.describe());
+
+        // The kept token is what `seal --connection ops` signs in with.
+        run = m_cli.run(on({QStringLiteral("seal"), QStringLiteral("--connection"),
+                            QStringLiteral("ops"), QStringLiteral("--yes")}));
+        QVERIFY2(run.exitCode == 0, run.describe());
+        QCOMPARE(m_server.probe(QStringLiteral("sys/health")), 503);
+        run = m_cli.run(on({QStringLiteral("unseal")}), sharesInput({1, 2, 3}));
+        QVERIFY2(run.exitCode == 0, run.describe());
+        QVERIFY(waitUntilActive());
+    }
+
     void nothingSecretInTheAuditLogOrFiles() {
         QFile audit(m_cli.auditFile());
         QVERIFY(audit.open(QIODevice::ReadOnly));

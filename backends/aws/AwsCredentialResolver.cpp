@@ -270,6 +270,9 @@ AwsCredentialResolver::resolve(const AwsConnectionInput& input) const {
                                  .arg(envProfile));
         else
             out.trace.append(tr("shared files: not consulted for keys"));
+        if (!profiles)
+            out.trace.append(tr("shared files unreadable, region not taken from them: %1")
+                                 .arg(profiles.error().detail()));
         const AwsProfile* profile = profiles ? profiles->find(profileName) : nullptr;
         resolveRegionAndEndpoint(input, profile, out);
         return out;

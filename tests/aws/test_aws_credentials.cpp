@@ -102,6 +102,15 @@ void TestAwsCredentials::environmentKeysBeatSharedFiles() {
              qPrintable(trace));
     QVERIFY(!trace.contains(QStringLiteral("env-secret")) &&
             !trace.contains(QStringLiteral("env-token")));
+
+    // A broken shared file does not stand in the way of environment keys, but is reported.
+    write(QStringLiteral(".aws/config"), "[default\n");
+    m_env.insert(QStringLiteral("AWS_REGION"), QStringLiteral("eu-west-2"));
+    const auto despite = resolve();
+    QVERIFY(despite);
+    QCOMPARE(despite->source, Source::Environment);
+    QCOMPARE(despite->region, QStringLiteral("eu-west-2"));
+    QVERIFY(despite->trace.join(QLatin1Char('\n')).contains(QStringLiteral("config, line 1")));
 }
 
 void TestAwsCredentials::explicitProfileSkipsEnvironmentKeysButAwsProfileDoesNot() {

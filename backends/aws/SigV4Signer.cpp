@@ -97,11 +97,25 @@ QByteArray SigV4Signer::trimValue(const QByteArray& value) {
     return value.simplified();
 }
 
+bool SigV4Signer::isUnsignableHeader(const QByteArray& lowerName) {
+    // The list of @smithy/signature-v4 and the other SDKs: hop-by-hop headers and headers that
+    // proxies and HTTP stacks add or rewrite after signing.
+    static const QList<QByteArray> never = {
+        "authorization", "cache-control",     "connection", "expect",     "from",
+        "keep-alive",    "max-forwards",      "pragma",     "referer",    "te",
+        "trailer",       "transfer-encoding", "upgrade",    "user-agent", "x-amzn-trace-id"};
+    return never.contains(lowerName) || lowerName.startsWith("proxy-") ||
+           lowerName.startsWith("sec-");
+}
+
 QByteArray SigV4Signer::canonicalRequest(const SigV4Request& request) const {
     // Headers with the same name are joined with commas in the order they were given.
     std::map<QByteArray, QByteArray> headers;
     for (const auto& [name, value] : request.headers) {
-        QByteArray& joined = headers[name.toLower()];
+        const QByteArray lower = name.toLower();
+        if (isUnsignableHeader(lower))
+            continue;
+        QByteArray& joined = headers[lower];
         if (!joined.isEmpty())
             joined.append(',');
         joined.append(trimValue(value));
@@ -127,7 +141,20 @@ SigV4Signature SigV4Signer::sign(const SigV4Request& request, const AwsCredentia
     const QByteArray scope = day + '/' + m_region + '/' + m_service + "/aws4_request";
 
     SigV4Signature out;
-    out.canonicalRequest = canonicalRequest(request);
+    if (credentials.sessionToken.isEmpty()) {
+        out.canonicalRequest = canonicalRequest(request);
+    } else {
+        SigV4Request withToken = request;
+        withToken.headers.removeIf([](const auto& header) {
+            return header.first.compare(securityTokenHeader, Qt::CaseInsensitive) == 0;
+        });
+        withToken.headers.emplaceBack(securityTokenHeader,
+                                      credentials.sessionToken.toByteArrayUnsafe());
+        out.canonicalRequest = canonicalRequest(withToken);
+        for (auto& header : withToken.headers)
+            wipe(header.second);
+        out.sendSecurityToken = true;
+    }
     out.stringToSign =
         "AWS4-HMAC-SHA256\n" + amzDate + '\n' + scope + '\n' + sha256Hex(out.canonicalRequest);
 

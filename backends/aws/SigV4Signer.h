@@ -22,9 +22,13 @@ struct SigV4Request {
 };
 
 struct SigV4Signature {
+    // Carries the session token when there is one: never log it.
     QByteArray canonicalRequest;
     QByteArray stringToSign;
     QByteArray authorization;
+    // True when the credentials carry a session token: the caller must send
+    // `X-Amz-Security-Token: <credentials.sessionToken>` with the request, as it was signed.
+    bool sendSecurityToken = false;
 };
 
 // AWS Signature Version 4 (AWS4-HMAC-SHA256), pure: no clock, no network.
@@ -36,10 +40,15 @@ public:
     // (the "double encoding" of the SigV4 spec).
     void setS3Style(bool s3) { m_s3 = s3; }
 
+    // Signs every header of the request except those the AWS SDKs never sign (user-agent,
+    // connection, proxy-*, ...). With a session token in the credentials, x-amz-security-token is
+    // signed with that token, replacing any such header of the request, as the SDKs do.
     SigV4Signature sign(const SigV4Request& request, const AwsCredentials& credentials,
                         const QDateTime& timeUtc) const;
 
     QByteArray canonicalRequest(const SigV4Request& request) const;
+    static bool isUnsignableHeader(const QByteArray& lowerName);
+    static constexpr const char* securityTokenHeader = "X-Amz-Security-Token";
     static QByteArray uriEncode(const QByteArray& bytes, bool keepSlash);
 
 private:

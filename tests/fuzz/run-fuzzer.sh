@@ -16,7 +16,7 @@ cmake -S "$here/project" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" \
 cmake --build "$build" --target "$target" >/dev/null
 corpus="$build/corpus-$target"
 mkdir -p "$corpus"
-cp -n "$seeds"/*.json "$corpus"/ 2>/dev/null || true
+cp -n "$seeds"/*.json "$seeds"/*.xml "$corpus"/ 2>/dev/null || true
 # Findings go to the build dir, not the source tree; any finding exits non-zero.
 cd "$build"
 "./$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \

@@ -1,0 +1,33 @@
+// libFuzzer target: arbitrary bytes as an AWS reply, through the JSON 1.1 error parser and the
+// STS AssumeRole XML parser. The first byte picks the HTTP status and whether the first line is
+// also used as the x-amzn-ErrorType header. A parser may refuse the input but must never crash,
+// hang, read out of bounds or leak; ASan and UBSan watch for those.
+#include "AwsErrorReply.h"
+#include "StsAssumeRoleReply.h"
+
+#include <cstddef>
+#include <cstdint>
+
+using namespace strongroom;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    static const int statuses[] = {200, 400, 403, 404, 429, 500, 503, 302};
+    const int status = size > 0 ? statuses[data[0] % 8] : 400;
+    const bool headerFromFirstLine = size > 0 && (data[0] & 0x80) != 0;
+    const QByteArray input(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size));
+
+    QByteArray header;
+    if (headerFromFirstLine)
+        header = input.left(input.indexOf('\n') < 0 ? 64 : input.indexOf('\n'));
+    const AwsErrorReply error = AwsErrorReply::fromJson(status, header, input);
+    (void)error.toError().message();
+    (void)error.isRetryable();
+
+    QByteArray body = input;
+    auto role = StsAssumeRoleReply::parse(status, body);
+    if (role)
+        (void)role->credentials.sessionToken.size();
+    else
+        (void)role.error().message();
+    return 0;
+}

@@ -17,8 +17,10 @@
 #include "IsolatedHome.h"
 #include "MainWindow.h"
 #include "OpenBaoRaftServer.h"
+#include "VaultAuthFields.h"
 #include "VaultBackend.h"
 #include "VaultCeremonies.h"
+#include "VaultConnectDialog.h"
 #include "VaultConnections.h"
 #include "VaultConnectionSpec.h"
 #include "VaultConnector.h"
@@ -137,8 +139,8 @@ private:
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<MainWindow> m_window;
     QTemporaryDir m_outside; // where the custodian saves a share: not the app's files
-    const QString m_id = QStringLiteral("fresh");
-    QStringList m_shares; // as the custodians got them from the dialog
+    QString m_id;            // the connection the connect dialog saved
+    QStringList m_shares;    // as the custodians got them from the dialog
     QString m_rootToken;
 
     VaultSealStatus serverStatus() {
@@ -182,16 +184,40 @@ private Q_SLOTS:
 
         m_workspace = std::make_unique<Workspace>();
         m_workspace->settings()->setIdleLockMinutes(0);
-        // A saved connection: an uninitialized node cannot sign anyone in, so it cannot be open.
-        VaultConnectionSpec spec;
-        spec.id = m_id;
-        spec.displayName = QStringLiteral("fresh-node");
-        spec.address = m_server.address().toString();
-        m_workspace->settings()->setConnections({ConnectionSettings{
-            m_id, spec.displayName, QStringLiteral("vault"), spec.toOptions()}});
         m_window = std::make_unique<MainWindow>(m_workspace.get());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void theConnectDialogOffersToInitializeANewNode() {
+        VaultConnectDialog* connect = m_window->vaultConnections()->openConnectDialog();
+        QTest::keyClicks(connect->nameField(), QStringLiteral("fresh-node"));
+        QTest::keyClicks(connect->addressField(), m_server.address().toString());
+        QTest::keyClicks(connect->authFields()->tokenField(), QStringLiteral("no-token-yet"));
+        m_id = connect->spec().id;
+        QTest::mouseClick(connect->connectButton(), Qt::LeftButton);
+        auto* offer = waitForDialog<QMessageBox>();
+        QVERIFY2(offer, qPrintable(connect->errorLabel()->text()));
+        QCOMPARE(offer->objectName(), QStringLiteral("vaultOfferInit"));
+        QVERIFY(offer->text().contains(QStringLiteral("not initialized")));
+        QVERIFY(m_workspace->savedConnections().isEmpty()); // nothing saved before the answer
+        QAbstractButton* init = nullptr;
+        for (QAbstractButton* button : offer->buttons()) {
+            if (button->text().remove(QLatin1Char('&')) == QStringLiteral("Initialize…")) {
+                init = button;
+            }
+        }
+        QVERIFY(init);
+        QTest::mouseClick(init, Qt::LeftButton);
+        auto* dialog = waitForDialog<InitDialog>();
+        QVERIFY(dialog);
+        QCOMPARE(m_workspace->savedConnections().size(), 1);
+        QCOMPARE(m_workspace->savedConnections().first().id, m_id);
+        QVERIFY(!m_workspace->connection(m_id)); // saved, not open: nobody can sign in yet
+        WAIT_VERIFY(dialog->stage() == InitDialog::Stage::Form, 10000);
+        dialog->reject();
+        WAIT_VERIFY(!waitForDialog<InitDialog>(0), 5000);
+        QVERIFY(!serverStatus().initialized);
     }
 
     void onlyInitializeIsOfferedOnAClosedConnection() {
@@ -208,7 +234,8 @@ private Q_SLOTS:
         QVERIFY(dialog);
         WAIT_VERIFY(dialog->stage() == InitDialog::Stage::Form, 10000);
         QVERIFY(dialog->initializeButton()->isEnabled());
-        QVERIFY(dialog->statusLabel()->text().contains(QStringLiteral("fresh-node is not initialized")));
+        QVERIFY(dialog->statusLabel()->text().contains(
+            QStringLiteral("fresh-node is not initialized")));
 
         typeInto(dialog->sharesField(), 5);
         typeInto(dialog->thresholdField(), 7);

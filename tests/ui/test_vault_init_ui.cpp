@@ -1,8 +1,9 @@
 // The init ceremony through the real window against a real, uninitialized OpenBao with raft
-// storage: Operator › Initialize… on a saved connection; bad share counts refused before anything
-// is sent (the node stays uninitialized); then 5 shares / threshold 3 handed out one at a time
-// (masked until Reveal, one saved to a 0600 file, closing early asks first), the root token kept
-// in the connection's keychain entry. Afterwards the collected shares unseal the node, the
+// storage: the connect dialog finds the node uninitialized and offers to save the connection and
+// initialize it; Operator › Initialize… on that saved connection; bad share counts refused before
+// anything is sent (the node stays uninitialized); then 5 shares / threshold 3 handed out one at a
+// time (masked until Reveal, one saved to a 0600 file, closing early asks first), the root token
+// kept in the connection's keychain entry. Afterwards the collected shares unseal the node, the
 // connection signs in with the kept token and can seal, the audit log has the init with 5/3 and
 // no secret, and no share or token is in any file the app wrote or in its log output.
 #include "AppSettings.h"

@@ -22,16 +22,6 @@ using std::chrono::seconds;
 
 const QString Ok = QStringLiteral("ok");
 
-VaultEndpoint endpointFor(const VaultConnectionSpec& spec) {
-    VaultEndpoint endpoint;
-    endpoint.address = QUrl(spec.address.trimmed());
-    endpoint.nameSpace = spec.nameSpace;
-    endpoint.http.caFile = spec.caFile;
-    endpoint.http.clientCertFile = spec.clientCertFile;
-    endpoint.http.clientKeyFile = spec.clientKeyFile;
-    return endpoint;
-}
-
 QString describeToken(const VaultTokenInfo& info) {
     const QString ttl = info.expires() ? QStringLiteral("%1s").arg(info.ttl.count())
                                        : QStringLiteral("never expires");
@@ -78,6 +68,16 @@ VaultConnector::VaultConnector(Workspace* workspace, QObject* parent)
 }
 
 VaultConnector::~VaultConnector() = default;
+
+VaultEndpoint VaultConnector::endpointFor(const VaultConnectionSpec& spec) {
+    VaultEndpoint endpoint;
+    endpoint.address = QUrl(spec.address.trimmed());
+    endpoint.nameSpace = spec.nameSpace;
+    endpoint.http.caFile = spec.caFile;
+    endpoint.http.clientCertFile = spec.clientCertFile;
+    endpoint.http.clientKeyFile = spec.clientKeyFile;
+    return endpoint;
+}
 
 QCoro::Task<void> VaultConnector::audit(QString connectionId, QString action, QString result,
                                         QString detail) {

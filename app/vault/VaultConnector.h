@@ -4,6 +4,7 @@
 #include "SecretBackend.h"
 #include "VaultConnectionSpec.h"
 #include "VaultCredentials.h"
+#include "VaultEndpoint.h"
 #include "VaultToken.h"
 
 #include <QCoroTask>
@@ -60,6 +61,9 @@ public:
     void cancelBrowserLogin();
     // How long an OIDC sign-in waits for the browser (3 minutes by default).
     void setBrowserLoginTimeout(std::chrono::milliseconds timeout) { m_browserTimeout = timeout; }
+
+    // Where the connection's server is and how to talk TLS to it (no token).
+    static VaultEndpoint endpointFor(const VaultConnectionSpec& spec);
 
     static QString keychainKey(const QString& connectionId) {
         return QStringLiteral("vault-token:") + connectionId;

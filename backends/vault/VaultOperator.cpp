@@ -85,22 +85,36 @@ QCoro::Task<Result<VaultSealStatus>> VaultOperator::sealStatus() {
     co_return status;
 }
 
+QString VaultOperator::initProblem(const VaultInitRequest& request) {
+    // The rules of the server's seal configuration (SealConfig.Validate), checked before asking.
+    if (request.shares < 1 || request.shares > 255) {
+        return QStringLiteral("the number of shares must be between 1 and 255 (%1 asked)")
+            .arg(request.shares);
+    }
+    if (request.threshold < 1 || request.threshold > request.shares) {
+        return QStringLiteral("the threshold must be between 1 and the number of shares (%1 of "
+                              "%2 asked)")
+            .arg(request.threshold)
+            .arg(request.shares);
+    }
+    if (request.shares > 1 && request.threshold < 2) {
+        return QStringLiteral("with more than one share the threshold must be at least 2 (one "
+                              "share alone would unseal)");
+    }
+    if (!request.pgpKeys.isEmpty() && request.pgpKeys.size() != request.shares) {
+        return QStringLiteral("give one PGP key per share (%1 keys for %2 shares)")
+            .arg(request.pgpKeys.size())
+            .arg(request.shares);
+    }
+    return {};
+}
+
 QCoro::Task<Result<VaultInitResult>> VaultOperator::init(VaultInitRequest request) {
     if (!m_session) {
         co_return gone();
     }
-    if (request.shares < 1 || request.threshold < 1 || request.threshold > request.shares) {
-        co_return BackendError(Kind::InvalidInput,
-                               QStringLiteral("the threshold must be between 1 and the number of "
-                                              "shares (%1 of %2 asked)")
-                                   .arg(request.threshold)
-                                   .arg(request.shares));
-    }
-    if (!request.pgpKeys.isEmpty() && request.pgpKeys.size() != request.shares) {
-        co_return BackendError(Kind::InvalidInput,
-                               QStringLiteral("give one PGP key per share (%1 keys for %2 shares)")
-                                   .arg(request.pgpKeys.size())
-                                   .arg(request.shares));
+    if (const QString problem = initProblem(request); !problem.isEmpty()) {
+        co_return BackendError(Kind::InvalidInput, problem);
     }
     json body{{"secret_shares", request.shares}, {"secret_threshold", request.threshold}};
     if (!request.pgpKeys.isEmpty()) {

@@ -53,6 +53,9 @@ public:
 
     QCoro::Task<Result<VaultSealStatus>> sealStatus();
     QCoro::Task<Result<VaultInitResult>> init(VaultInitRequest request);
+    // What is wrong with an init request by the server's rules (1 <= t <= n <= 255, t >= 2 when
+    // n > 1, one PGP key per share when any); empty when it may be sent.
+    static QString initProblem(const VaultInitRequest& request);
     QCoro::Task<Result<UnsealStep>> unseal(SecretBytes key, bool migrate = false);
     QCoro::Task<Result<VaultSealStatus>> resetUnseal();
     // Needs the session's token (sys/seal is authenticated).

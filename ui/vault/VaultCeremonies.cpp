@@ -1,7 +1,10 @@
 #include "VaultCeremonies.h"
 
 #include "AuditLog.h"
+#include "Clipboard.h"
 #include "Connection.h"
+#include "CredentialStore.h"
+#include "InitDialog.h"
 #include "SealStatusView.h"
 #include "TypedConfirmationDialog.h"
 #include "UnsealDialog.h"
@@ -79,7 +82,7 @@ QString VaultCeremonies::nameOf(const QString& connectionId) const {
 void VaultCeremonies::addMenuActions(QMenu* menu, const QString& connectionId) {
     const bool open = m_connector->backend(connectionId) != nullptr;
     QMenu* ceremonies = menu->addMenu(tr("&Operator"));
-    ceremonies->setEnabled(open);
+    ceremonies->setEnabled(open || m_connector->spec(connectionId).has_value());
     QAction* status = ceremonies->addAction(tr("Seal &status…"));
     connect(status, &QAction::triggered, this,
             [this, connectionId] { showSealStatus(connectionId); });
@@ -87,6 +90,16 @@ void VaultCeremonies::addMenuActions(QMenu* menu, const QString& connectionId) {
     connect(unseal, &QAction::triggered, this, [this, connectionId] { openUnseal(connectionId); });
     QAction* sealAction = ceremonies->addAction(tr("S&eal…"));
     connect(sealAction, &QAction::triggered, this, [this, connectionId] { seal(connectionId); });
+    // Init needs no open connection (an uninitialized node cannot sign anyone in); the others do.
+    for (QAction* action : ceremonies->actions()) {
+        action->setEnabled(open);
+    }
+    QAction* init = ceremonies->addAction(tr("&Initialize…"));
+    connect(init, &QAction::triggered, this, [this, connectionId] { initialize(connectionId); });
+    if (const auto endpoint = endpointOf(connectionId)) {
+        auto* session = new VaultSession(*endpoint, init);
+        InitDialog::enableIfUninitialized(init, new VaultOperator(session, session));
+    }
 }
 
 void VaultCeremonies::audit(const QString& connectionId, const QString& action,
@@ -170,6 +183,46 @@ VaultOperator* VaultCeremonies::operatorFor(const QString& connectionId, const Q
     endpoint.address = QUrl(address);
     auto* session = new VaultSession(endpoint, owner);
     return new VaultOperator(session, session);
+}
+
+std::optional<VaultEndpoint> VaultCeremonies::endpointOf(const QString& connectionId) const {
+    if (VaultBackend* backend = m_connector->backend(connectionId)) {
+        return backend->session()->endpoint();
+    }
+    if (const auto spec = m_connector->spec(connectionId)) {
+        return VaultConnector::endpointFor(*spec);
+    }
+    return std::nullopt;
+}
+
+void VaultCeremonies::initialize(const QString& connectionId) {
+    const auto endpoint = endpointOf(connectionId);
+    if (!endpoint) {
+        return;
+    }
+    auto* session = new VaultSession(*endpoint);
+    auto* vaultOperator = new VaultOperator(session, session);
+    const auto spec = m_connector->spec(connectionId); // named even when not open
+    auto* dialog = new InitDialog(vaultOperator, spec ? spec->displayName : nameOf(connectionId),
+                                  m_workspace->settings(),
+                                  m_window ? m_window->findChild<Clipboard*>() : nullptr, m_window);
+    session->setParent(dialog);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The connection's own keychain entry: it signs in with the token like after a login.
+    dialog->setRootTokenKeeper(
+        [credentials = m_workspace->credentials(), key = VaultConnector::keychainKey(connectionId)](
+            SecretBytes token) { return credentials->write(key, std::move(token)); });
+    connect(
+        dialog, &InitDialog::stepTaken, this,
+        [this, connectionId](const QString& action, const QString& result, const QString& detail) {
+            audit(connectionId, action, result, detail);
+        });
+    connect(dialog, &InitDialog::rootTokenKept, this, [this, connectionId] {
+        if (m_connector->backend(connectionId)) {
+            m_connector->reconnect(connectionId); // takes the keychain's token
+        }
+    });
+    dialog->open();
 }
 
 void VaultCeremonies::seal(const QString& connectionId) {

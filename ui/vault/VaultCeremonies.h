@@ -4,18 +4,21 @@
 #include <QObject>
 #include <QPointer>
 
+#include <optional>
+
 class QMenu;
 class QWidget;
 
 namespace strongroom {
 
 class VaultConnector;
+struct VaultEndpoint;
 class VaultOperator;
 class Workspace;
 
 // The operator ceremonies offered on a Vault/OpenBao connection: seal status (polled while
-// shown), unseal, seal (typed confirmation). Each step goes to the audit log, never a share or
-// a token.
+// shown), init (shares handed out one by one), unseal, seal (typed confirmation). Each step goes to
+// the audit log, never a share or a token.
 class VaultCeremonies : public QObject {
     Q_OBJECT
 public:
@@ -26,6 +29,8 @@ public:
     void showSealStatus(const QString& connectionId);
     void openUnseal(const QString& connectionId);
     void seal(const QString& connectionId);
+    // Works on a saved connection too: an uninitialized node cannot be signed in to yet.
+    void initialize(const QString& connectionId);
 
 Q_SIGNALS:
     void message(const QString& text);
@@ -37,6 +42,8 @@ private:
     void audit(const QString& connectionId, const QString& action, const QString& result,
                const QString& detail);
     QString nameOf(const QString& connectionId) const;
+    // Where the connection's node is, open or only saved.
+    std::optional<VaultEndpoint> endpointOf(const QString& connectionId) const;
     // A ceremony handle for another node of the connection's cluster (same TLS settings).
     VaultOperator* operatorFor(const QString& connectionId, const QString& address, QObject* owner);
 

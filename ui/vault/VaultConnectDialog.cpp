@@ -5,6 +5,8 @@
 #include "VaultAuthFields.h"
 #include "VaultConnector.h"
 #include "VaultEnvironment.h"
+#include "VaultOperator.h"
+#include "VaultSession.h"
 #include "Workspace.h"
 
 #include <QDialogButtonBox>
@@ -14,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -259,6 +262,7 @@ QCoro::Task<> VaultConnectDialog::connectWith(VaultConnectionSpec spec,
     QPointer<VaultConnector> connector(m_connector);
     const quint64 attempt = ++m_attempt;
     const QString id = spec.id;
+    const VaultConnectionSpec wanted = spec;
     setBusy(true);
     auto task = m_connector->connectNew(std::move(spec), std::move(credentials));
     auto result = co_await std::move(task);
@@ -275,10 +279,42 @@ QCoro::Task<> VaultConnectDialog::connectWith(VaultConnectionSpec spec,
     if (!result.ok()) {
         m_error->showMessage(result.error().message());
         m_auth->setFocus();
+        if (result.error().kind() != BackendError::Kind::Sealed) {
+            co_return;
+        }
+        // A node nobody initialized yet answers "sealed" too: ask it which.
+        VaultSession session(VaultConnector::endpointFor(wanted));
+        VaultOperator node(&session);
+        auto asking = node.sealStatus();
+        auto status = co_await std::move(asking);
+        if (self && status && !status->initialized) {
+            m_error->showMessage(tr("%1 is not initialized yet.").arg(wanted.address));
+            offerInit(wanted);
+        }
         co_return;
     }
     Q_EMIT connected(id);
     accept();
+}
+
+void VaultConnectDialog::offerInit(const VaultConnectionSpec& spec) {
+    auto* box = new QMessageBox(
+        QMessageBox::Question, tr("Node not initialized"),
+        tr("%1 is not initialized: nobody can sign in to it yet.").arg(spec.address),
+        QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("vaultOfferInit"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("Save this connection and start the init ceremony now? The unseal "
+                               "shares are handed out to the custodians one by one."));
+    QPushButton* init = box->addButton(tr("&Initialize…"), QMessageBox::AcceptRole);
+    box->setDefaultButton(init);
+    connect(box, &QMessageBox::buttonClicked, this, [this, init, spec](QAbstractButton* clicked) {
+        if (clicked == init) {
+            Q_EMIT initializeRequested(spec);
+            accept();
+        }
+    });
+    box->open();
 }
 
 } // namespace strongroom

@@ -51,8 +51,12 @@ public:
 
 Q_SIGNALS:
     void connected(const QString& connectionId);
+    // The node is not initialized and the operator chose to initialize it: save `spec` (it has
+    // no token yet) and start the init ceremony.
+    void initializeRequested(const VaultConnectionSpec& spec);
 
 private:
+    void offerInit(const VaultConnectionSpec& spec);
     QLineEdit* addFileRow(QFormLayout* form, const QString& label, const QString& name,
                           const QString& filter);
     void importEnvironment();

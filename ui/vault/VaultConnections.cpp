@@ -116,6 +116,16 @@ VaultConnectDialog* VaultConnections::openConnectDialog() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &VaultConnectDialog::connected, this,
             [this](const QString& id) { Q_EMIT message(tr("Connected to %1").arg(id)); });
+    connect(dialog, &VaultConnectDialog::initializeRequested, this,
+            [this](const VaultConnectionSpec& spec) {
+                // Saved without a token: File › Open saved connection signs in once unsealed.
+                AppSettings* settings = m_workspace->settings();
+                QList<ConnectionSettings> saved = settings->connections();
+                saved.append({spec.id, spec.displayName, vaultProvider, spec.toOptions()});
+                settings->setConnections(saved);
+                settings->sync();
+                m_ceremonies->initialize(spec.id);
+            });
     dialog->open();
     return dialog;
 }

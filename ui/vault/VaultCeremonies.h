@@ -26,6 +26,7 @@ public:
     void showSealStatus(const QString& connectionId);
     void openUnseal(const QString& connectionId);
     void seal(const QString& connectionId);
+    void openGenerateRoot(const QString& connectionId);
 
 Q_SIGNALS:
     void message(const QString& text);

@@ -10,6 +10,7 @@
 #include "AuditEntry.h"
 #include "AuditLog.h"
 #include "Await.h"
+#include "Clipboard.h"
 #include "Connection.h"
 #include "CredentialStore.h"
 #include "GenerateRootDialog.h"
@@ -26,6 +27,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QEventLoop>
@@ -370,6 +372,13 @@ private Q_SLOTS:
         completeCeremony(dialog, {0, 1, 4});
         RootTokenPanel* panel = dialog->tokenPanel();
         const QByteArray token = revealToken(dialog);
+        // Copy goes through the app's careful clipboard (cleared later, only if still ours).
+        QTest::mouseClick(panel->copyButton(), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text().toLatin1(), token);
+        QVERIFY(m_window->clipboard()->holdsOurCopy());
+        QVERIFY(m_window->clipboard()->secondsLeft() > 0);
+        m_window->clipboard()->clearIfOurs();
+        QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
         QVERIFY(!panel->storeButton()->isEnabled());
         panel->keepBox()->click();
         QVERIFY(panel->isKept());

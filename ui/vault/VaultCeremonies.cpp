@@ -4,6 +4,7 @@
 #include "Clipboard.h"
 #include "Connection.h"
 #include "CredentialStore.h"
+#include "GenerateRootDialog.h"
 #include "InitDialog.h"
 #include "SealStatusView.h"
 #include "TypedConfirmationDialog.h"
@@ -90,6 +91,9 @@ void VaultCeremonies::addMenuActions(QMenu* menu, const QString& connectionId) {
     connect(unseal, &QAction::triggered, this, [this, connectionId] { openUnseal(connectionId); });
     QAction* sealAction = ceremonies->addAction(tr("S&eal…"));
     connect(sealAction, &QAction::triggered, this, [this, connectionId] { seal(connectionId); });
+    QAction* generateRoot = ceremonies->addAction(tr("&Generate root token…"));
+    connect(generateRoot, &QAction::triggered, this,
+            [this, connectionId] { openGenerateRoot(connectionId); });
     // Init needs no open connection (an uninitialized node cannot sign anyone in); the others do.
     for (QAction* action : ceremonies->actions()) {
         action->setEnabled(open);
@@ -170,6 +174,26 @@ void VaultCeremonies::openUnseal(const QString& connectionId) {
             }
         }
     }
+    dialog->open();
+}
+
+void VaultCeremonies::openGenerateRoot(const QString& connectionId) {
+    VaultBackend* backend = m_connector->backend(connectionId);
+    if (!backend) {
+        return;
+    }
+    auto* dialog =
+        new GenerateRootDialog(new VaultOperator(backend->session()), nameOf(connectionId),
+                               m_workspace->settings(), m_workspace->credentials(), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setClipboard(m_window ? m_window->findChild<Clipboard*>() : nullptr);
+    dialog->setKeychainPrefix(QStringLiteral("vault-root-token:") + connectionId);
+    connect(
+        dialog, &GenerateRootDialog::stepTaken, this,
+        [this, connectionId](const QString& action, const QString& result, const QString& detail) {
+            audit(connectionId, action, result, detail);
+        });
+    connect(m_workspace, &Workspace::locked, dialog, &QDialog::reject);
     dialog->open();
 }
 

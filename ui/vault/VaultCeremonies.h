@@ -31,6 +31,7 @@ public:
     void seal(const QString& connectionId);
     // Works on a saved connection too: an uninitialized node cannot be signed in to yet.
     void initialize(const QString& connectionId);
+    void openGenerateRoot(const QString& connectionId);
 
 Q_SIGNALS:
     void message(const QString& text);

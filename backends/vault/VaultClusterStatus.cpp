@@ -96,49 +96,49 @@ VaultSession* VaultClusterStatus::sessionFor(const QString& address) {
 
 QCoro::Task<VaultClusterReport> VaultClusterStatus::refresh() {
     QPointer<VaultClusterStatus> self(this);
-    VaultClusterReport report;
+    VaultClusterReport seen;
     if (!m_connection) {
-        report.leaderError = gone().message();
-        co_return report;
+        seen.leaderError = gone().message();
+        co_return seen;
     }
     {
         VaultOperator own(m_connection);
         auto asking = own.leader();
         auto leader = co_await std::move(asking);
         if (!self) {
-            co_return report;
+            co_return seen;
         }
         if (leader) {
-            report.leader = leader.value();
+            seen.leader = leader.value();
         } else {
-            report.leaderError = leader.error().message();
+            seen.leaderError = leader.error().message();
         }
     }
     std::optional<VaultHaStatus> listed;
     if (!m_connection) {
-        co_return report;
+        co_return seen;
     }
     if (!m_connection->hasToken()) {
-        report.haError = tr("sys/ha-status needs a token: only the remembered nodes are shown");
+        seen.haError = tr("sys/ha-status needs a token: only the remembered nodes are shown");
     } else if (m_haRefused) {
-        report.haError = tr("the token may not read sys/ha-status: only the remembered nodes are "
-                            "shown");
+        seen.haError = tr("the token may not read sys/ha-status: only the remembered nodes are "
+                          "shown");
     } else {
         VaultOperator own(m_connection);
         auto asking = own.haStatus();
         auto ha = co_await std::move(asking);
         if (!self) {
-            co_return report;
+            co_return seen;
         }
         if (ha) {
             listed = ha.value();
-            report.haListed = true;
+            seen.haListed = true;
         } else {
             const auto kind = ha.error().kind();
             m_haRefused = kind == Kind::PermissionDenied || kind == Kind::Unauthenticated;
-            report.haError = m_haRefused ? tr("the token may not read sys/ha-status: only the "
-                                              "remembered nodes are shown")
-                                         : ha.error().message();
+            seen.haError = m_haRefused ? tr("the token may not read sys/ha-status: only the "
+                                            "remembered nodes are shown")
+                                       : ha.error().message();
         }
     }
     if (listed) {
@@ -163,18 +163,18 @@ QCoro::Task<VaultClusterReport> VaultClusterStatus::refresh() {
         QPointer<VaultSession> session = sessionFor(address);
         if (!session) {
             node.error = gone().message();
-            report.nodes.append(std::move(node));
+            seen.nodes.append(std::move(node));
             continue;
         }
         VaultOperator nodeOperator(session);
         auto reading = nodeOperator.sealStatus();
         auto seal = co_await std::move(reading);
         if (!self || !session) {
-            co_return report;
+            co_return seen;
         }
         if (!seal) {
             node.error = seal.error().message();
-            report.nodes.append(std::move(node));
+            seen.nodes.append(std::move(node));
             continue;
         }
         node.seal = seal.value();
@@ -182,16 +182,16 @@ QCoro::Task<VaultClusterReport> VaultClusterStatus::refresh() {
             auto asking = nodeOperator.leader();
             auto leader = co_await std::move(asking);
             if (!self || !session) {
-                co_return report;
+                co_return seen;
             }
             if (leader) {
                 node.leader = leader.value();
             }
         }
-        report.nodes.append(std::move(node));
+        seen.nodes.append(std::move(node));
     }
-    m_report = report;
-    co_return report;
+    m_report = seen;
+    co_return seen;
 }
 
 QCoro::Task<VaultNodeSealOutcome> VaultClusterStatus::sealNode(QString address) {

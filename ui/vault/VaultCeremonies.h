@@ -14,8 +14,8 @@ class VaultOperator;
 class Workspace;
 
 // The operator ceremonies offered on a Vault/OpenBao connection: seal status (polled while
-// shown), unseal, seal (typed confirmation). Each step goes to the audit log, never a share or
-// a token.
+// shown), unseal, seal (typed confirmation), the HA cluster's nodes (ClusterStatusDialog). Each
+// step goes to the audit log, never a share or a token.
 class VaultCeremonies : public QObject {
     Q_OBJECT
 public:
@@ -24,7 +24,9 @@ public:
     void addMenuActions(QMenu* menu, const QString& connectionId);
 
     void showSealStatus(const QString& connectionId);
-    void openUnseal(const QString& connectionId);
+    // `otherNodes`: cluster nodes to unseal too, besides those remembered with the connection.
+    void openUnseal(const QString& connectionId, const QStringList& otherNodes = {});
+    void showCluster(const QString& connectionId);
     void seal(const QString& connectionId);
 
 Q_SIGNALS:
@@ -37,6 +39,8 @@ private:
     void audit(const QString& connectionId, const QString& action, const QString& result,
                const QString& detail);
     QString nameOf(const QString& connectionId) const;
+    // A poll saw the connection's node sealed or unsealed: bring the tree's state along.
+    void followSealState(const QString& connectionId, bool sealed);
     // A ceremony handle for another node of the connection's cluster (same TLS settings).
     VaultOperator* operatorFor(const QString& connectionId, const QString& address, QObject* owner);
 

@@ -46,7 +46,9 @@ QString sourceText(const VaultClusterNode& node) {
     if (node.listed) {
         from << ClusterStatusDialog::tr("ha-status");
     }
-    return from.join(QStringLiteral(", "));
+    // Listed by ha-status earlier, while it could still be read.
+    return from.isEmpty() ? ClusterStatusDialog::tr("seen before")
+                          : from.join(QStringLiteral(", "));
 }
 
 // "127.0.0.1:8200": what the operator types to confirm sealing one node.
@@ -187,7 +189,7 @@ void ClusterStatusDialog::display(const VaultClusterReport& seen) {
         m_ha->setText(tr("HA mode unknown: %1").arg(seen.leaderError));
     }
     m_haNote->setText(seen.haError);
-    m_haNote->setVisible(!seen.haError.isEmpty());
+    m_haNote->setVisible(!seen.haError.isEmpty() && seen.haError != seen.leaderError);
 
     const QString selected = selectedAddress();
     m_nodes->setRowCount(int(seen.nodes.size()));

@@ -4,6 +4,7 @@
 #include "CommandParser.h"
 #include "SealTarget.h"
 #include "TerminalPrompt.h"
+#include "VaultClusterStatus.h"
 #include "VaultOperator.h"
 #include "VaultSession.h"
 
@@ -20,14 +21,19 @@ QString SealCommand::summary() const {
 
 QCoro::Task<int> SealCommand::run(CliSession& session, QStringList arguments) {
     CliOutput& out = session.output();
-    CommandParser parser(name(), QStringLiteral("--address URL [--token-stdin] [--yes]"),
+    CommandParser parser(name(),
+                         QStringLiteral("--address URL [--cluster [--node URL]...] [--token-stdin] "
+                                        "[--yes]"),
                          QStringLiteral("Seals the node: it serves nothing until unsealed with "
                                         "the shares. The token comes from the keychain of the "
                                         "saved Vault connection named by --connection, or from "
                                         "the first line of stdin with --token-stdin. At a "
                                         "terminal you type the address to confirm; elsewhere "
-                                        "--yes is needed."));
+                                        "--yes is needed. With --cluster every node is sealed "
+                                        "(those sys/ha-status lists and the --node ones), "
+                                        "standbys first and the active node last."));
     SealTarget::addOptions(parser);
+    SealTarget::addClusterOptions(parser);
     parser.addOption({kTokenStdin, QStringLiteral("Read the token from the first line of stdin.")});
     parser.addOption({kYes, QStringLiteral("Seal without asking (scripts).")});
     if (auto exit = parser.parse(arguments, out, session.options())) {
@@ -57,13 +63,21 @@ QCoro::Task<int> SealCommand::run(CliSession& session, QStringList arguments) {
             co_return parser.usageError(out, QStringLiteral("sealing needs --yes when not at a "
                                                             "terminal"));
         }
-        auto asking = TerminalPrompt::ask(QStringLiteral("Seal %1? Type its address to confirm: ")
-                                              .arg(endpoint->address.toString()));
+        auto asking =
+            TerminalPrompt::ask(QStringLiteral("Seal %1%2? Type its address to confirm: ")
+                                    .arg(SealTarget::clusterWanted(parser)
+                                             ? QStringLiteral("every node of the cluster of ")
+                                             : QString(),
+                                         endpoint->address.toString()));
         auto typed = co_await std::move(asking);
         if (!typed || typed->trimmed() != endpoint->address.toString()) {
             co_return out.fail(ExitCode::Failure, QStringLiteral("not sealed: the confirmation "
                                                                  "did not match"));
         }
+    }
+    if (SealTarget::clusterWanted(parser)) {
+        auto sealingAll = sealCluster(session, vault, SealTarget::clusterNodes(session, parser));
+        co_return co_await std::move(sealingAll);
     }
     auto sealing = node.seal();
     auto sealed = co_await std::move(sealing);
@@ -75,6 +89,42 @@ QCoro::Task<int> SealCommand::run(CliSession& session, QStringList arguments) {
         co_return out.fail(sealed.error(), QStringLiteral("seal"));
     }
     out.line(QStringLiteral("%1 is sealed").arg(address));
+    co_return 0;
+}
+
+QCoro::Task<int> SealCommand::sealCluster(CliSession& session, VaultSession& vault,
+                                          QStringList nodes) {
+    CliOutput& out = session.output();
+    VaultClusterStatus cluster(&vault, nodes);
+    auto reading = cluster.refresh();
+    const auto report = co_await std::move(reading);
+    if (!report.haError.isEmpty()) {
+        out.note(report.haError);
+    }
+    auto sealing = cluster.sealCluster();
+    const auto outcomes = co_await std::move(sealing);
+    std::optional<BackendError> firstError;
+    for (const auto& outcome : outcomes) {
+        if (outcome.skipped) {
+            out.line(QStringLiteral("%1 was already sealed").arg(outcome.address));
+            continue;
+        }
+        auto auditing = SealTarget::audit(
+            session, outcome.address, QStringLiteral("vault-seal"),
+            outcome.error ? BackendError::kindName(outcome.error->kind()) : QStringLiteral("ok"),
+            QStringLiteral("cluster"));
+        co_await std::move(auditing);
+        if (outcome.error) {
+            firstError = firstError ? firstError : outcome.error;
+            out.line(QStringLiteral("%1 was not sealed: %2")
+                         .arg(outcome.address, outcome.error->message()));
+        } else {
+            out.line(QStringLiteral("%1 is sealed").arg(outcome.address));
+        }
+    }
+    if (firstError) {
+        co_return out.fail(*firstError, QStringLiteral("seal --cluster"));
+    }
     co_return 0;
 }
 

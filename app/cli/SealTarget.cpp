@@ -6,6 +6,7 @@
 #include "CredentialStore.h"
 #include "InputReader.h"
 #include "TerminalPrompt.h"
+#include "VaultConnectionSpec.h"
 #include "VaultConnector.h"
 #include "Workspace.h"
 
@@ -18,6 +19,8 @@ namespace strongroom::cli {
 namespace {
 const QString kAddress = QStringLiteral("address");
 const QString kCaFile = QStringLiteral("ca-file");
+const QString kCluster = QStringLiteral("cluster");
+const QString kNode = QStringLiteral("node");
 } // namespace
 
 void SealTarget::addOptions(CommandParser& parser) {
@@ -111,6 +114,30 @@ QString SealTarget::describe(const VaultSealStatus& status) {
     return QStringLiteral("sealed, %1 of %2 shares given")
         .arg(status.progress)
         .arg(status.threshold);
+}
+
+void SealTarget::addClusterOptions(CommandParser& parser) {
+    parser.addOption({kCluster, QStringLiteral("Every node of the HA cluster: those sys/ha-status "
+                                               "lists (with a token) and the --node ones.")});
+    parser.addOption({kNode,
+                      QStringLiteral("Another node of the cluster (repeat for each; the saved "
+                                     "connection's remembered nodes are added)."),
+                      QStringLiteral("url")});
+}
+
+bool SealTarget::clusterWanted(const CommandParser& parser) {
+    return parser.isSet(kCluster);
+}
+
+QStringList SealTarget::clusterNodes(CliSession& session, const CommandParser& parser) {
+    QStringList nodes = parser.values(kNode);
+    const auto id = session.options().connection;
+    if (!id.isEmpty() && id != QLatin1String("local")) {
+        if (const auto spec = session.vaultConnector().spec(id)) {
+            nodes += spec->clusterNodes;
+        }
+    }
+    return nodes;
 }
 
 } // namespace strongroom::cli

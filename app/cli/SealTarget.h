@@ -37,6 +37,13 @@ public:
                                    QString result, QString detail);
 
     static QString describe(const VaultSealStatus& status);
+
+    // --cluster and --node (repeatable) for the commands that can act on every node.
+    static void addClusterOptions(CommandParser& parser);
+    static bool clusterWanted(const CommandParser& parser);
+    // The other nodes: --node values and those remembered with the saved Vault connection named
+    // by --connection.
+    static QStringList clusterNodes(CliSession& session, const CommandParser& parser);
 };
 
 } // namespace strongroom::cli

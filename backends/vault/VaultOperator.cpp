@@ -207,6 +207,34 @@ QCoro::Task<Status> VaultOperator::seal() {
     co_return Done{};
 }
 
+QCoro::Task<Result<VaultLeader>> VaultOperator::leader() {
+    if (!m_session) {
+        co_return gone();
+    }
+    auto calling = m_session->call(plainCall("GET", QStringLiteral("sys/leader"), {}, false));
+    auto reply = co_await std::move(calling);
+    if (!reply) {
+        co_return reply.error();
+    }
+    co_return vault::parseLeader(reply.value());
+}
+
+QCoro::Task<Result<VaultHaStatus>> VaultOperator::haStatus() {
+    if (!m_session) {
+        co_return gone();
+    }
+    if (!m_session->hasToken()) {
+        co_return BackendError(Kind::Unauthenticated,
+                               QStringLiteral("sys/ha-status needs a token: log in first"));
+    }
+    auto calling = m_session->call(plainCall("GET", QStringLiteral("sys/ha-status"), {}, true));
+    auto reply = co_await std::move(calling);
+    if (!reply) {
+        co_return reply.error();
+    }
+    co_return vault::parseHaStatus(reply.value());
+}
+
 QCoro::Task<Result<GenerateRootEndpoint>> VaultOperator::detectGenerateRoot() {
     if (!m_session) {
         co_return gone();

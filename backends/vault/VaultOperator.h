@@ -2,6 +2,7 @@
 
 #include "Result.h"
 #include "SecretBytes.h"
+#include "VaultHaStatus.h"
 #include "VaultSealStatus.h"
 
 #include <QCoroTask>
@@ -60,6 +61,11 @@ public:
     QCoro::Task<Result<VaultSealStatus>> resetUnseal();
     // Needs the session's token (sys/seal is authenticated).
     QCoro::Task<Status> seal();
+    // sys/leader (no token needed): HA mode, whether this node is the active one, the leader's
+    // address. A sealed node answers Sealed.
+    QCoro::Task<Result<VaultLeader>> leader();
+    // sys/ha-status (needs a token): every node of the HA cluster as the active node knows it.
+    QCoro::Task<Result<VaultHaStatus>> haStatus();
 
     // Finds the generate-root endpoints this server takes: the unauthenticated family first,
     // then OpenBao's authenticated one when the session has a token.

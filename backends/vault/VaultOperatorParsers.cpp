@@ -2,6 +2,8 @@
 
 #include "JsonWipe.h"
 
+#include <QDateTime>
+
 #include <climits>
 #include <optional>
 
@@ -69,6 +71,32 @@ public:
             return 0;
         }
         return static_cast<int>(value->get<long long>());
+    }
+
+    qint64 count(const char* key) {
+        const auto* value = find(key);
+        if (!value) {
+            return -1;
+        }
+        if (!value->is_number_integer() || value->get<long long>() < 0) {
+            wrong(key, "a non-negative integer");
+            return -1;
+        }
+        return static_cast<qint64>(value->get<long long>());
+    }
+
+    // An RFC 3339 time; Go's zero time ("0001-01-01T00:00:00Z") means none.
+    QDateTime time(const char* key) {
+        const QString value = text(key);
+        if (value.isEmpty()) {
+            return {};
+        }
+        const QDateTime parsed = QDateTime::fromString(value, Qt::ISODateWithMs);
+        if (!parsed.isValid()) {
+            wrong(key, "an RFC 3339 time");
+            return {};
+        }
+        return parsed.date().year() <= 1 ? QDateTime() : parsed;
     }
 
     SecretBytes secret(const char* key) {
@@ -231,6 +259,77 @@ Result<GenerateRootStatus> parseGenerateRootStatus(json& body) {
     }
     if (status.complete && status.encodedToken.isEmpty()) {
         return malformed(QStringLiteral("the generate-root reply is complete without a token"));
+    }
+    return status;
+}
+
+Result<VaultLeader> parseLeader(const json& body) {
+    if (!body.is_object()) {
+        return malformed(QStringLiteral("the sys/leader reply is not a JSON object"));
+    }
+    FieldReader read(body, QStringLiteral("sys/leader"));
+    VaultLeader leader;
+    leader.haEnabled = read.flag("ha_enabled", true);
+    leader.isSelf = read.flag("is_self");
+    leader.leaderAddress = read.text("leader_address");
+    leader.leaderClusterAddress = read.text("leader_cluster_address");
+    leader.activeTime = read.time("active_time");
+    leader.performanceStandby = read.flag("performance_standby");
+    leader.raftCommittedIndex = read.count("raft_committed_index");
+    leader.raftAppliedIndex = read.count("raft_applied_index");
+    if (read.error()) {
+        return *read.error();
+    }
+    if (leader.haEnabled && leader.isSelf && leader.leaderAddress.isEmpty()) {
+        return malformed(QStringLiteral("the sys/leader reply names no leader address for the "
+                                        "active node"));
+    }
+    return leader;
+}
+
+Result<VaultHaStatus> parseHaStatus(const json& body) {
+    if (!body.is_object()) {
+        return malformed(QStringLiteral("the sys/ha-status reply is not a JSON object"));
+    }
+    // The fields come inside `data`, and OpenBao repeats them at the top level.
+    const auto data = body.find("data");
+    const json* fields = data != body.end() && data->is_object() ? &*data : &body;
+    const auto nodes = fields->find("nodes");
+    if (nodes == fields->end() || nodes->is_null()) {
+        return malformed(QStringLiteral("the sys/ha-status reply has no \"nodes\""));
+    }
+    if (!nodes->is_array()) {
+        return malformed(QStringLiteral("the sys/ha-status reply's \"nodes\" is not a list"));
+    }
+    VaultHaStatus status;
+    int active = 0;
+    for (const auto& item : *nodes) {
+        if (!item.is_object()) {
+            return malformed(QStringLiteral("the sys/ha-status reply lists a node that is not an "
+                                            "object"));
+        }
+        FieldReader read(item, QStringLiteral("sys/ha-status"));
+        VaultHaNode node;
+        node.hostname = read.text("hostname");
+        node.apiAddress = read.text("api_address");
+        node.clusterAddress = read.text("cluster_address");
+        node.activeNode = read.flag("active_node", true);
+        node.lastEcho = read.time("last_echo");
+        node.version = read.text("version");
+        node.upgradeVersion = read.text("upgrade_version");
+        if (read.error()) {
+            return *read.error();
+        }
+        if (node.apiAddress.isEmpty()) {
+            return malformed(QStringLiteral("the sys/ha-status reply lists a node without an "
+                                            "api_address"));
+        }
+        active += node.activeNode ? 1 : 0;
+        status.nodes.append(std::move(node));
+    }
+    if (active > 1) {
+        return malformed(
+            QStringLiteral("the sys/ha-status reply names %1 active nodes").arg(active));
     }
     return status;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "VaultHaStatus.h"
 #include "VaultSealStatus.h"
 
 #include <nlohmann/json.hpp>
@@ -17,5 +18,10 @@ Result<VaultInitResult> parseInitResult(nlohmann::json& body);
 // sys/generate-root/* at the top level, or sys/generate-root-token/* inside `data`; `body` is
 // wiped (encoded_token and otp are secret).
 Result<GenerateRootStatus> parseGenerateRootStatus(nlohmann::json& body);
+// sys/leader: ha_enabled is required; the rest only when HA is on.
+Result<VaultLeader> parseLeader(const nlohmann::json& body);
+// sys/ha-status: `nodes` (inside `data` or at the top level), each with api_address and
+// active_node; at most one active node.
+Result<VaultHaStatus> parseHaStatus(const nlohmann::json& body);
 
 } // namespace strongroom::vault

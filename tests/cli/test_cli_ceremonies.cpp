@@ -1,6 +1,7 @@
 #include "Await.h"
 #include "CliHarness.h"
 #include "OpenBaoRaftServer.h"
+#include "VaultOperator.h"
 #include "VaultSession.h"
 
 #include <QDir>
@@ -12,7 +13,9 @@
 // strongroom-cli's operator ceremonies against a real OpenBao raft server (production mode): init
 // with shares written to 0600 files, unseal from stdin (short input, reset, a malformed share),
 // seal with a confirmation rule, generate-root printed or checked-and-revoked, an attempt whose
-// input ends is cancelled, and nothing secret in the audit log or any file the CLI wrote.
+// input ends is cancelled, HA mode and leader in seal-status, a three-node raft cluster shown
+// node by node (--cluster) and sealed whole, and nothing secret in the audit log or any file the
+// CLI wrote.
 class TestCliCeremonies : public QObject {
     Q_OBJECT
 
@@ -127,6 +130,103 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, run.describe());
         QVERIFY2(run.outText().contains(QLatin1String("is unsealed")), run.describe());
         QVERIFY(waitUntilActive());
+    }
+
+    void sealStatusShowsHaModeAndLeader() {
+        const auto run = m_cli.run(on({QStringLiteral("seal-status")}));
+        QVERIFY2(run.exitCode == 0, run.describe());
+        QVERIFY2(run.outText().contains(QLatin1String("ha:          enabled, this node is active")),
+                 run.describe());
+        QVERIFY2(run.outText().contains(QStringLiteral("leader:      %1").arg(address())),
+                 run.describe());
+    }
+
+    void aClusterIsShownNodeByNodeAndSealedWhole() {
+        using namespace strongroom;
+        QString why;
+        auto nodes = OpenBaoRaftServer::startCluster(3, &why);
+        QVERIFY2(nodes.size() == 3, qPrintable(why));
+        std::vector<std::unique_ptr<VaultSession>> sessions;
+        std::vector<std::unique_ptr<VaultOperator>> operators;
+        for (const auto& node : nodes) {
+            VaultEndpoint endpoint;
+            endpoint.address = node->address();
+            sessions.push_back(std::make_unique<VaultSession>(endpoint));
+            operators.push_back(std::make_unique<VaultOperator>(sessions.back().get()));
+        }
+        auto init = await(operators[0]->init({1, 1, {}, {}}));
+        QVERIFY(init.ok());
+        const SecretBytes share = init->keys[0];
+        const QByteArray token(init->rootToken.data(), qsizetype(init->rootToken.size()));
+        QVERIFY(await(operators[0]->unseal(share)).ok());
+        QElapsedTimer clock;
+        clock.start();
+        for (std::size_t n = 1; n < 3; ++n) {
+            for (;;) {
+                auto status = await(operators[n]->sealStatus());
+                if (status.ok() && status->initialized) {
+                    break;
+                }
+                QVERIFY2(clock.elapsed() < 60000, "the followers did not join");
+                QTest::qWait(200);
+            }
+            QVERIFY(await(operators[n]->unseal(share)).ok());
+        }
+        const QString first = nodes[0]->address().toString();
+        const QString second = nodes[1]->address().toString();
+        const QString third = nodes[2]->address().toString();
+        auto onFirst = [&](QStringList words) {
+            words << QStringLiteral("--address") << first;
+            return words;
+        };
+        // Every node answers, one active and two standbys, all three listed by ha-status.
+        CliRun run;
+        clock.restart();
+        for (;;) {
+            run = m_cli.run(onFirst({QStringLiteral("seal-status"), QStringLiteral("--cluster"),
+                                     QStringLiteral("--token-stdin")}),
+                            token + '\n');
+            QVERIFY2(run.exitCode == 0, run.describe());
+            if (run.outText().count(QLatin1String("ha-status]")) == 3 &&
+                run.outText().count(QLatin1String("  standby  unsealed")) == 2) {
+                break;
+            }
+            QVERIFY2(clock.elapsed() < 30000, run.describe());
+            QTest::qWait(300);
+        }
+        QCOMPARE(run.outText().count(QLatin1String("  active  unsealed  2.7.2")), 1);
+        for (const auto& address : {first, second, third}) {
+            QVERIFY2(run.outText().contains(QStringLiteral("node %1  ").arg(address)),
+                     run.describe());
+        }
+
+        // Without a token only the given nodes are known, and the output says why.
+        run = m_cli.run(onFirst({QStringLiteral("seal-status"), QStringLiteral("--cluster"),
+                                 QStringLiteral("--node"), third}));
+        QVERIFY2(run.exitCode == 0, run.describe());
+        int nodeLines = 0;
+        for (const auto& line : run.outText().split(QLatin1Char('\n'))) {
+            nodeLines += line.startsWith(QLatin1String("node ")) ? 1 : 0;
+        }
+        QCOMPARE(nodeLines, 2);
+        QVERIFY2(run.errText().contains(QLatin1String("needs a token")), run.describe());
+
+        // seal --cluster: every node, each reported; the cluster then answers sealed everywhere.
+        run = m_cli.run(onFirst({QStringLiteral("seal"), QStringLiteral("--cluster"),
+                                 QStringLiteral("--token-stdin"), QStringLiteral("--yes")}),
+                        token + '\n');
+        QVERIFY2(run.exitCode == 0, run.describe());
+        QCOMPARE(run.outText().count(QLatin1String(" is sealed")), 3);
+        for (const auto& node : nodes) {
+            QCOMPARE(node->probe(QStringLiteral("sys/health")), 503);
+        }
+        run =
+            m_cli.run(onFirst({QStringLiteral("seal-status"), QStringLiteral("--cluster"),
+                               QStringLiteral("--node"), second, QStringLiteral("--node"), third}));
+        QVERIFY2(run.exitCode == 0, run.describe());
+        QCOMPARE(run.outText().count(QLatin1String("sealed, 0 of 1 shares given")), 4);
+        QVERIFY2(run.outText().contains(QLatin1String("ha:          unknown (sealed)")),
+                 run.describe());
     }
 
     void sealNeedsATokenAndAConfirmation() {

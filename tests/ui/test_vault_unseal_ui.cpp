@@ -2,11 +2,14 @@
 // storage (not dev mode): seal from the connection's Operator menu behind the typed name, then
 // the unseal dialog end to end — shares one at a time with the field wiped after each, progress
 // from the server, a reset in the middle, a wrong share refused with the server's message, a reset
-// by another operator explained — and afterwards no share or token in any file the app wrote.
+// by another operator explained; the cluster view of a three-node raft cluster (roles, each node's
+// seal state, seal one node, seal the whole cluster, the tree showing it sealed) — and afterwards
+// no share or token in any file the app wrote.
 #include "AppSettings.h"
 #include "AuditEntry.h"
 #include "AuditLog.h"
 #include "Await.h"
+#include "ClusterStatusDialog.h"
 #include "Connection.h"
 #include "IsolatedHome.h"
 #include "MainWindow.h"
@@ -32,6 +35,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 
 using namespace strongroom;
 
@@ -320,6 +324,175 @@ private Q_SLOTS:
         dialog->reject();
     }
 
+    // What the connections tree shows on the row of `name` ("name" or "name (state)"): its text
+    // and tooltip — or the names it shows, when no row has that name.
+    QString treeRow(const QString& name) {
+        auto* view = m_window->findChild<QTreeView*>();
+        if (!view) {
+            return QStringLiteral("no tree view");
+        }
+        QAbstractItemModel* model = view->model();
+        QStringList names;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            const QString text = index.data(Qt::DisplayRole).toString();
+            names << text;
+            if (text == name || text.startsWith(name + QStringLiteral(" ("))) {
+                return text + QStringLiteral(" | ") + index.data(Qt::ToolTipRole).toString();
+            }
+        }
+        return QStringLiteral("no row named %1 in: %2").arg(name, names.join(QLatin1Char(',')));
+    }
+
+    void theClusterViewShowsEveryNodeAndSealsTheCluster() {
+        QString why;
+        auto nodes = OpenBaoRaftServer::startCluster(3, &why);
+        QVERIFY2(nodes.size() == 3, qPrintable(why));
+        std::vector<std::unique_ptr<VaultSession>> sessions;
+        std::vector<std::unique_ptr<VaultOperator>> operators;
+        for (const auto& node : nodes) {
+            VaultEndpoint endpoint;
+            endpoint.address = node->address();
+            sessions.push_back(std::make_unique<VaultSession>(endpoint));
+            operators.push_back(std::make_unique<VaultOperator>(sessions.back().get()));
+        }
+        VaultInitRequest request;
+        request.shares = 1;
+        request.threshold = 1;
+        auto init = await(operators[0]->init(request));
+        QVERIFY(init.ok());
+        QVERIFY(await(operators[0]->unseal(init->keys[0])).ok());
+        for (std::size_t n = 1; n < 3; ++n) {
+            WAIT_VERIFY(([&] {
+                            auto status = await(operators[n]->sealStatus());
+                            return status.ok() && status->initialized;
+                        }()),
+                        60000);
+            QVERIFY(await(operators[n]->unseal(init->keys[0])).ok());
+        }
+        VaultConnectionSpec spec;
+        spec.id = QStringLiteral("cluster");
+        spec.displayName = QStringLiteral("raft-cluster");
+        spec.address = nodes[0]->address().toString();
+        VaultCredentials credentials;
+        credentials.secret = init->rootToken;
+        Result<Connection*> added = BackendError(BackendError::Kind::Network);
+        for (int attempt = 0; attempt < 40 && !added.ok(); ++attempt) {
+            added = await(m_window->vaultConnections()->connector()->connectNew(spec, credentials));
+            if (!added.ok()) {
+                QTest::qWait(250);
+            }
+        }
+        QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().message()));
+        const QString healthy = treeRow(QStringLiteral("raft-cluster"));
+        QVERIFY2(healthy.startsWith(QStringLiteral("raft-cluster | ")) &&
+                     !healthy.contains(QStringLiteral("sealed")),
+                 qPrintable(healthy));
+
+        std::unique_ptr<QMenu> menu(m_window->connectionMenu(spec.id, QString()));
+        QAction* clusterAction = findAction(menu.get(), QStringLiteral("Cluster…"));
+        QVERIFY(clusterAction && clusterAction->isEnabled());
+        clusterAction->trigger();
+        auto* dialog = waitForDialog<ClusterStatusDialog>();
+        QVERIFY(dialog);
+        QTableWidget* table = dialog->nodesTable();
+        auto cell = [&](int row, int column) {
+            const auto* item = table->item(row, column);
+            return item ? item->text() : QString();
+        };
+        auto column = [&](int which) {
+            QStringList values;
+            for (int row = 0; row < table->rowCount(); ++row) {
+                values << cell(row, which);
+            }
+            return values;
+        };
+        // Standbys show in ha-status after their first heartbeat: three rows, one active.
+        WAIT_VERIFY2(
+            table->rowCount() == 3 &&
+                column(ClusterStatusDialog::RoleColumn).count(QStringLiteral("Active")) == 1 &&
+                column(ClusterStatusDialog::RoleColumn).count(QStringLiteral("Standby")) == 2,
+            qPrintable(column(ClusterStatusDialog::RoleColumn).join(QLatin1Char(','))), 30000);
+        QCOMPARE(column(ClusterStatusDialog::SealColumn).count(QStringLiteral("Unsealed")), 3);
+        QCOMPARE(column(ClusterStatusDialog::VersionColumn).count(QStringLiteral("2.7.2")), 3);
+        for (const auto& node : nodes) {
+            QVERIFY2(dialog->rowOf(node->address().toString()) >= 0,
+                     qPrintable(node->address().toString()));
+        }
+        QVERIFY(dialog->haLabel()->text().startsWith(QStringLiteral("HA enabled — leader http")));
+        QVERIFY(!dialog->sealNodeButton()->isEnabled()); // nothing selected yet
+        QVERIFY(dialog->sealClusterButton()->isEnabled());
+        QVERIFY(!dialog->unsealButton()->isEnabled()); // nothing is sealed
+
+        // Seal one standby: typed host:port, then that row alone shows sealed.
+        int standbyRow = column(ClusterStatusDialog::RoleColumn).indexOf(QStringLiteral("Standby"));
+        const QString standby = cell(standbyRow, ClusterStatusDialog::NodeColumn);
+        table->selectRow(standbyRow);
+        QVERIFY(dialog->sealNodeButton()->isEnabled());
+        QTest::mouseClick(dialog->sealNodeButton(), Qt::LeftButton);
+        auto* confirm = waitForDialog<TypedConfirmationDialog>();
+        QVERIFY(confirm);
+        QVERIFY(!confirm->confirmButton()->isEnabled());
+        QTest::keyClicks(confirm->nameField(), QUrl(standby).authority());
+        QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
+        WAIT_VERIFY(cell(dialog->rowOf(standby), ClusterStatusDialog::SealColumn)
+                        .startsWith(QStringLiteral("Sealed")),
+                    15000);
+        QCOMPARE(column(ClusterStatusDialog::SealColumn).count(QStringLiteral("Unsealed")), 2);
+        QVERIFY(dialog->messageLabel()->text().contains(QStringLiteral("is sealed")));
+        QVERIFY(dialog->unsealButton()->isEnabled());
+        QTest::qWait(150);
+        QVERIFY(
+            dialog->grab().save(QDir(qEnvironmentVariable("STRONGROOM_BINARY_DIR"))
+                                    .filePath(QStringLiteral("screenshots/vault-cluster.png"))));
+
+        // Seal the cluster: the connection's name typed, then every row sealed and the tree too.
+        QTest::mouseClick(dialog->sealClusterButton(), Qt::LeftButton);
+        confirm = waitForDialog<TypedConfirmationDialog>();
+        QVERIFY(confirm);
+        QTest::keyClicks(confirm->nameField(), QStringLiteral("raft-cluster"));
+        QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
+        WAIT_VERIFY2(
+            column(ClusterStatusDialog::SealColumn).filter(QStringLiteral("Sealed")).size() == 3,
+            qPrintable(column(ClusterStatusDialog::SealColumn).join(QLatin1Char(','))), 20000);
+        QVERIFY2(dialog->messageLabel()->text().contains(QStringLiteral("Every node")),
+                 qPrintable(dialog->messageLabel()->text()));
+        for (const auto& node : nodes) {
+            QCOMPARE(node->probe(QStringLiteral("sys/health")), 503);
+        }
+        WAIT_VERIFY(m_workspace->connection(spec.id)->state() == ConnectionState::Sealed, 15000);
+        // The row says so, and its tooltip tells what it means.
+        WAIT_VERIFY2(treeRow(QStringLiteral("raft-cluster"))
+                             .startsWith(QStringLiteral("raft-cluster (sealed) | ")) &&
+                         treeRow(QStringLiteral("raft-cluster"))
+                             .contains(QStringLiteral("The server is sealed: nothing can be read")),
+                     qPrintable(treeRow(QStringLiteral("raft-cluster"))), 5000);
+        QTest::qWait(UnsealDialog::pollMs + 500); // a poll of the sealed cluster keeps 3 rows
+        QCOMPARE(table->rowCount(), 3);
+        QCOMPARE(column(ClusterStatusDialog::SealColumn).filter(QStringLiteral("Sealed")).size(),
+                 3);
+        QTest::qWait(150);
+        QVERIFY(dialog->grab().save(
+            QDir(qEnvironmentVariable("STRONGROOM_BINARY_DIR"))
+                .filePath(QStringLiteral("screenshots/vault-cluster-sealed.png"))));
+
+        // Unseal cluster… hands all three nodes to the unseal ceremony.
+        QVERIFY(dialog->unsealButton()->isEnabled());
+        QTest::mouseClick(dialog->unsealButton(), Qt::LeftButton);
+        auto* unseal = waitForDialog<UnsealDialog>();
+        QVERIFY(unseal);
+        QCOMPARE(unseal->nodeCount(), 3);
+        QTest::keyClicks(unseal->shareField(), text(init->keys[0]));
+        QTest::mouseClick(unseal->submitButton(), Qt::LeftButton);
+        WAIT_VERIFY(column(ClusterStatusDialog::SealColumn).count(QStringLiteral("Unsealed")) == 3,
+                    30000);
+        WAIT_VERIFY(m_workspace->connection(spec.id)->state() == ConnectionState::Connected, 20000);
+        QVERIFY(
+            treeRow(QStringLiteral("raft-cluster")).startsWith(QStringLiteral("raft-cluster | ")));
+        unseal->reject();
+        dialog->reject();
+    }
+
     void stepsAreAuditedWithoutShares() {
         // Appends run on the log's own thread: wait until the last step is written.
         QList<AuditEntry> written;
@@ -339,6 +512,11 @@ private Q_SLOTS:
         QVERIFY(actions.contains(QStringLiteral("seal")));
         QVERIFY(actions.contains(QStringLiteral("unseal-share")));
         QVERIFY(actions.contains(QStringLiteral("unseal-reset")));
+        const bool clusterSeal = std::any_of(entries.begin(), entries.end(), [](const auto& e) {
+            return e.action == QLatin1String("seal") && e.connection == QLatin1String("cluster") &&
+                   e.detail.startsWith(QLatin1String("cluster node http"));
+        });
+        QVERIFY(clusterSeal);
     }
 
     void noShareOrTokenInAnyFileTheAppWrote() {

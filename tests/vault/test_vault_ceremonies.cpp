@@ -1,9 +1,11 @@
 // The operator ceremonies against a real OpenBao 2.7.2 in production mode (raft storage, not dev
 // mode): init 5/3, unseal share by share, seal, unseal with a reset and with another custodian
 // restarting the attempt, a malformed share, generate-root through both endpoint families with a
-// token that works and is then revoked, and a three-node raft cluster unsealed in one ceremony.
+// token that works and is then revoked, and a three-node raft cluster unsealed in one ceremony,
+// its leader and HA status read, then sealed node by node through the cluster view.
 #include "Await.h"
 #include "OpenBaoRaftServer.h"
+#include "VaultClusterStatus.h"
 #include "VaultClusterUnseal.h"
 #include "VaultOperator.h"
 #include "VaultSession.h"
@@ -376,6 +378,146 @@ private Q_SLOTS:
             QVERIFY2(clock.elapsed() < 30000,
                      qPrintable(QStringLiteral("%1 active, %2 standby").arg(active).arg(standby)));
             QTest::qWait(200);
+        }
+        checkHaAndSealTheCluster(nodes, sessions, operators, init->rootToken);
+    }
+
+private:
+    // sys/leader and sys/ha-status on the three nodes, then the cluster view seals one standby
+    // and then the whole cluster.
+    void checkHaAndSealTheCluster(const std::vector<std::unique_ptr<OpenBaoRaftServer>>& nodes,
+                                  std::vector<std::unique_ptr<VaultSession>>& sessions,
+                                  std::vector<std::unique_ptr<VaultOperator>>& operators,
+                                  const SecretBytes& rootToken) {
+        QStringList addresses;
+        for (const auto& node : nodes) {
+            addresses << node->address().toString();
+        }
+        // Right after the election a standby may not know the leader yet: ask until all agree.
+        QString activeAddress;
+        QElapsedTimer settle;
+        settle.start();
+        for (;;) {
+            int selfCount = 0;
+            QStringList named;
+            for (std::size_t n = 0; n < 3; ++n) {
+                auto leader = await(operators[n]->leader());
+                VERIFY_OK(leader);
+                QVERIFY(leader->haEnabled);
+                QVERIFY(leader->raftCommittedIndex > 0);
+                if (leader->isSelf) {
+                    ++selfCount;
+                    activeAddress = addresses[int(n)];
+                    QVERIFY(leader->activeTime.isValid());
+                    QCOMPARE(leader->leaderAddress, activeAddress);
+                }
+                named << leader->leaderAddress;
+            }
+            if (selfCount == 1 && named.count(activeAddress) == 3) {
+                break;
+            }
+            QVERIFY2(settle.elapsed() < 30000,
+                     qPrintable(QStringLiteral("%1 active; leaders named: %2")
+                                    .arg(selfCount)
+                                    .arg(named.join(QLatin1Char(',')))));
+            QTest::qWait(200);
+        }
+
+        auto anonymous = await(operators[0]->haStatus());
+        QVERIFY(!anonymous.ok());
+        QCOMPARE(anonymous.error().kind(), Kind::Unauthenticated);
+        for (auto& session : sessions) {
+            session->setToken(rootToken);
+        }
+        // Standbys appear in ha-status once their first heartbeat reached the new active node.
+        QElapsedTimer clock;
+        clock.start();
+        for (;;) {
+            auto ha = await(operators[0]->haStatus());
+            VERIFY_OK(ha);
+            if (ha->nodes.size() == 3) {
+                break;
+            }
+            QVERIFY2(clock.elapsed() < 30000, "the standbys never showed in sys/ha-status");
+            QTest::qWait(200);
+        }
+        // Asked on a standby too: the reply lists the same three nodes, one active.
+        for (std::size_t n = 0; n < 3; ++n) {
+            auto ha = await(operators[n]->haStatus());
+            VERIFY_OK(ha);
+            QCOMPARE(ha->nodes.size(), 3);
+            QStringList listed;
+            int active = 0;
+            for (const auto& node : ha->nodes) {
+                listed << node.apiAddress;
+                if (node.activeNode) {
+                    ++active;
+                    QCOMPARE(node.apiAddress, activeAddress);
+                } else {
+                    QVERIFY(node.lastEcho.isValid());
+                }
+                QCOMPARE(node.version, QStringLiteral("2.7.2"));
+            }
+            QCOMPARE(active, 1);
+            listed.sort();
+            QStringList expected = addresses;
+            expected.sort();
+            QCOMPARE(listed, expected);
+        }
+
+        // The cluster view from a standby's connection, with nothing remembered: ha-status
+        // names the other two.
+        const std::size_t viewer = activeAddress == addresses[0] ? 1 : 0;
+        VaultClusterStatus cluster(sessions[viewer].get(), {});
+        auto report = await(cluster.refresh());
+        QVERIFY2(report.haListed, qPrintable(report.haError));
+        QVERIFY(report.leader && report.leader->haEnabled && !report.leader->isSelf);
+        QCOMPARE(report.nodes.size(), 3);
+        QVERIFY(report.nodes[0].connection);
+        int actives = 0;
+        int standbys = 0;
+        for (const auto& node : report.nodes) {
+            QVERIFY2(node.error.isEmpty(), qPrintable(node.error));
+            QVERIFY(node.listed && node.seal && !node.seal->sealed);
+            actives += node.role() == VaultClusterNode::Role::Active ? 1 : 0;
+            standbys += node.role() == VaultClusterNode::Role::Standby ? 1 : 0;
+        }
+        QCOMPARE(actives, 1);
+        QCOMPARE(standbys, 2);
+        QCOMPARE(report.node(activeAddress)->role(), VaultClusterNode::Role::Active);
+
+        // A standby is sealed on its own: OpenBao does not forward sys/seal to the active node.
+        QString standby;
+        for (const auto& address : addresses) {
+            if (address != activeAddress && address != addresses[int(viewer)]) {
+                standby = address;
+            }
+        }
+        auto one = await(cluster.sealNode(standby));
+        QVERIFY(one.sealed);
+        QVERIFY(!one.error);
+        report = await(cluster.refresh());
+        QVERIFY(report.node(standby)->sealed());
+        QVERIFY(!report.node(activeAddress)->sealed());
+        QVERIFY(!report.node(addresses[int(viewer)])->sealed());
+
+        // The whole cluster: the sealed standby is skipped, the active node goes last.
+        auto outcomes = await(cluster.sealCluster());
+        QCOMPARE(outcomes.size(), 3);
+        QCOMPARE(outcomes.last().address, activeAddress);
+        for (const auto& outcome : outcomes) {
+            QVERIFY2(!outcome.error, qPrintable(outcome.address));
+            QVERIFY(outcome.sealed);
+            QCOMPARE(outcome.skipped, outcome.address == standby);
+        }
+        report = await(cluster.refresh());
+        QCOMPARE(report.nodes.size(), 3); // still known though ha-status cannot be read now
+        QVERIFY(!report.haListed);
+        for (const auto& node : report.nodes) {
+            QVERIFY2(node.sealed(), qPrintable(node.address));
+        }
+        for (const auto& node : nodes) {
+            QCOMPARE(node->probe(QStringLiteral("sys/health")), 503);
         }
     }
 };

@@ -17,6 +17,8 @@ SealStatusView::SealStatusView(QWidget* parent)
     m_storage = row(form, tr("Storage"));
     m_cluster = row(form, tr("Cluster"));
     m_seal = row(form, tr("Seal type"));
+    m_ha = row(form, tr("HA mode"));
+    m_leader = row(form, tr("Leader"));
     QFont bold = m_state->font();
     bold.setBold(true);
     m_state->setFont(bold);
@@ -67,6 +69,36 @@ void SealStatusView::display(const VaultSealStatus& status) {
 
 void SealStatusView::showError(const QString& message) {
     m_state->setText(message);
+}
+
+QString SealStatusView::haSummary(const VaultLeader& leader) {
+    if (!leader.haEnabled) {
+        return tr("HA disabled");
+    }
+    if (leader.isSelf) {
+        return tr("HA enabled — active");
+    }
+    return leader.performanceStandby ? tr("HA enabled — performance standby")
+                                     : tr("HA enabled — standby");
+}
+
+void SealStatusView::displayLeader(const VaultLeader& leader) {
+    m_ha->setText(haSummary(leader));
+    if (!leader.haEnabled) {
+        m_leader->setText(tr("—"));
+        return;
+    }
+    QString text = leader.leaderAddress.isEmpty() ? tr("none elected") : leader.leaderAddress;
+    if (leader.isSelf && leader.activeTime.isValid()) {
+        text += tr(" (this node, active since %1)")
+                    .arg(leader.activeTime.toLocalTime().toString(Qt::ISODate));
+    }
+    m_leader->setText(text);
+}
+
+void SealStatusView::showLeaderUnknown(const QString& why) {
+    m_ha->setText(why);
+    m_leader->setText(tr("—"));
 }
 
 } // namespace strongroom

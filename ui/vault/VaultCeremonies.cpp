@@ -2,6 +2,7 @@
 
 #include "AuditLog.h"
 #include "Clipboard.h"
+#include "ClusterStatusDialog.h"
 #include "Connection.h"
 #include "CredentialStore.h"
 #include "GenerateRootDialog.h"
@@ -10,6 +11,7 @@
 #include "TypedConfirmationDialog.h"
 #include "UnsealDialog.h"
 #include "VaultBackend.h"
+#include "VaultClusterStatus.h"
 #include "VaultConnector.h"
 #include "VaultOperator.h"
 #include "VaultSession.h"
@@ -22,6 +24,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <functional>
+
 namespace strongroom {
 
 namespace {
@@ -29,10 +33,12 @@ namespace {
 // A window with the node's seal status, read again every two seconds while it is open.
 class SealStatusDialog : public QDialog {
 public:
-    SealStatusDialog(VaultOperator* vaultOperator, const QString& name, QWidget* parent)
+    SealStatusDialog(VaultOperator* vaultOperator, const QString& name,
+                     std::function<void(bool)> sealSeen, QWidget* parent)
         : QDialog(parent)
         , m_operator(vaultOperator)
-        , m_view(new SealStatusView(this)) {
+        , m_view(new SealStatusView(this))
+        , m_sealSeen(std::move(sealSeen)) {
         setWindowTitle(tr("Seal status — %1").arg(name));
         auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
         auto* layout = new QVBoxLayout(this);
@@ -58,13 +64,29 @@ private:
         }
         if (status) {
             m_view->display(status.value());
+            m_sealSeen(status->sealed);
         } else {
             m_view->showError(status.error().message());
+        }
+        if (!status || status->sealed || !m_operator) {
+            m_view->showLeaderUnknown(status ? tr("unknown while sealed") : tr("unknown"));
+            co_return;
+        }
+        auto leading = m_operator->leader();
+        auto leader = co_await std::move(leading);
+        if (!self) {
+            co_return;
+        }
+        if (leader) {
+            m_view->displayLeader(leader.value());
+        } else {
+            m_view->showLeaderUnknown(leader.error().message());
         }
     }
 
     QPointer<VaultOperator> m_operator;
     SealStatusView* m_view;
+    std::function<void(bool)> m_sealSeen;
 };
 
 } // namespace
@@ -91,6 +113,9 @@ void VaultCeremonies::addMenuActions(QMenu* menu, const QString& connectionId) {
     connect(unseal, &QAction::triggered, this, [this, connectionId] { openUnseal(connectionId); });
     QAction* sealAction = ceremonies->addAction(tr("S&eal…"));
     connect(sealAction, &QAction::triggered, this, [this, connectionId] { seal(connectionId); });
+    QAction* cluster = ceremonies->addAction(tr("&Cluster…"));
+    connect(cluster, &QAction::triggered, this,
+            [this, connectionId] { showCluster(connectionId); });
     QAction* generateRoot = ceremonies->addAction(tr("&Generate root token…"));
     connect(generateRoot, &QAction::triggered, this,
             [this, connectionId] { openGenerateRoot(connectionId); });
@@ -121,13 +146,60 @@ void VaultCeremonies::showSealStatus(const QString& connectionId) {
     if (!backend) {
         return;
     }
-    auto* dialog = new SealStatusDialog(new VaultOperator(backend->session(), backend),
-                                        nameOf(connectionId), m_window);
+    QPointer<VaultCeremonies> self(this);
+    auto* dialog = new SealStatusDialog(
+        new VaultOperator(backend->session(), backend), nameOf(connectionId),
+        [self, connectionId](bool sealed) {
+            if (self) {
+                self->followSealState(connectionId, sealed);
+            }
+        },
+        m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }
 
-void VaultCeremonies::openUnseal(const QString& connectionId) {
+void VaultCeremonies::followSealState(const QString& connectionId, bool sealed) {
+    VaultBackend* backend = m_connector->backend(connectionId);
+    if (!backend) {
+        return;
+    }
+    // Only a state the poll contradicts: Connecting, Locked and Expired are left alone.
+    const auto state = backend->state();
+    if ((sealed && state == ConnectionState::Connected) ||
+        (!sealed && state == ConnectionState::Sealed)) {
+        backend->connectToServer();
+    }
+}
+
+void VaultCeremonies::showCluster(const QString& connectionId) {
+    VaultBackend* backend = m_connector->backend(connectionId);
+    if (!backend) {
+        return;
+    }
+    const auto spec = m_connector->spec(connectionId);
+    auto* cluster =
+        new VaultClusterStatus(backend->session(), spec ? spec->clusterNodes : QStringList());
+    auto* dialog = new ClusterStatusDialog(cluster, nameOf(connectionId), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(
+        dialog, &ClusterStatusDialog::stepTaken, this,
+        [this, connectionId](const QString& action, const QString& result, const QString& detail) {
+            audit(connectionId, action, result, detail);
+        });
+    connect(dialog, &ClusterStatusDialog::nodeToRemember, this,
+            [this, connectionId](const QString& address) {
+                Q_EMIT clusterNodeAdded(connectionId, address);
+            });
+    connect(dialog, &ClusterStatusDialog::connectionSealSeen, this,
+            [this, connectionId](bool sealed) { followSealState(connectionId, sealed); });
+    connect(dialog, &ClusterStatusDialog::unsealRequested, this,
+            [this, connectionId](const QStringList& others) { openUnseal(connectionId, others); });
+    connect(m_workspace, &Workspace::locked, dialog, &QDialog::reject);
+    dialog->show();
+}
+
+void VaultCeremonies::openUnseal(const QString& connectionId, const QStringList& otherNodes) {
     VaultBackend* backend = m_connector->backend(connectionId);
     if (!backend) {
         return;
@@ -167,11 +239,20 @@ void VaultCeremonies::openUnseal(const QString& connectionId) {
                 Q_EMIT clusterNodeAdded(connectionId, address);
             }
         });
+    QStringList nodes;
     if (const auto spec = m_connector->spec(connectionId)) {
-        for (const QString& address : spec->clusterNodes) {
-            if (VaultOperator* node = operatorFor(connectionId, address, dialog)) {
-                dialog->addNode(QUrl(address).authority(), node);
-            }
+        nodes = spec->clusterNodes;
+    }
+    QStringList seen{
+        VaultClusterStatus::normalized(backend->session()->endpoint().address.toString())};
+    for (const QString& address : nodes + otherNodes) {
+        const QString key = VaultClusterStatus::normalized(address);
+        if (key.isEmpty() || seen.contains(key)) {
+            continue;
+        }
+        seen << key;
+        if (VaultOperator* node = operatorFor(connectionId, address, dialog)) {
+            dialog->addNode(QUrl(address).authority(), node);
         }
     }
     dialog->open();

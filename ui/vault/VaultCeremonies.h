@@ -17,8 +17,9 @@ class VaultOperator;
 class Workspace;
 
 // The operator ceremonies offered on a Vault/OpenBao connection: seal status (polled while
-// shown), init (shares handed out one by one), unseal, seal (typed confirmation). Each step goes to
-// the audit log, never a share or a token.
+// shown), init (shares handed out one by one), unseal, seal (typed confirmation), the HA
+// cluster's nodes (ClusterStatusDialog), generate-root. Each step goes to the audit log, never a
+// share or a token.
 class VaultCeremonies : public QObject {
     Q_OBJECT
 public:
@@ -27,7 +28,9 @@ public:
     void addMenuActions(QMenu* menu, const QString& connectionId);
 
     void showSealStatus(const QString& connectionId);
-    void openUnseal(const QString& connectionId);
+    // `otherNodes`: cluster nodes to unseal too, besides those remembered with the connection.
+    void openUnseal(const QString& connectionId, const QStringList& otherNodes = {});
+    void showCluster(const QString& connectionId);
     void seal(const QString& connectionId);
     // Works on a saved connection too: an uninitialized node cannot be signed in to yet.
     void initialize(const QString& connectionId);
@@ -45,6 +48,8 @@ private:
     QString nameOf(const QString& connectionId) const;
     // Where the connection's node is, open or only saved.
     std::optional<VaultEndpoint> endpointOf(const QString& connectionId) const;
+    // A poll saw the connection's node sealed or unsealed: bring the tree's state along.
+    void followSealState(const QString& connectionId, bool sealed);
     // A ceremony handle for another node of the connection's cluster (same TLS settings).
     VaultOperator* operatorFor(const QString& connectionId, const QString& address, QObject* owner);
 

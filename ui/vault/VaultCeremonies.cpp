@@ -119,8 +119,9 @@ void VaultCeremonies::addMenuActions(QMenu* menu, const QString& connectionId) {
     QAction* generateRoot = ceremonies->addAction(tr("&Generate root token…"));
     connect(generateRoot, &QAction::triggered, this,
             [this, connectionId] { openGenerateRoot(connectionId); });
-    // Init needs no open connection (an uninitialized node cannot sign anyone in); the others do.
-    for (QAction* action : ceremonies->actions()) {
+    // Seal status, unseal and init need no token, so they work on a saved connection too (a
+    // sealed or uninitialized node cannot sign anyone in); the others need the open connection.
+    for (QAction* action : {sealAction, cluster, generateRoot}) {
         action->setEnabled(open);
     }
     QAction* init = ceremonies->addAction(tr("&Initialize…"));
@@ -142,19 +143,22 @@ void VaultCeremonies::audit(const QString& connectionId, const QString& action,
 }
 
 void VaultCeremonies::showSealStatus(const QString& connectionId) {
-    VaultBackend* backend = m_connector->backend(connectionId);
-    if (!backend) {
+    const auto endpoint = endpointOf(connectionId);
+    if (!endpoint) {
         return;
     }
     QPointer<VaultCeremonies> self(this);
+    // Its own session (no token needed): a saved connection whose node is sealed can ask too.
+    VaultOperator* vaultOperator = operatorFor(connectionId, endpoint->address.toString(), this);
     auto* dialog = new SealStatusDialog(
-        new VaultOperator(backend->session(), backend), nameOf(connectionId),
+        vaultOperator, nameOf(connectionId),
         [self, connectionId](bool sealed) {
             if (self) {
                 self->followSealState(connectionId, sealed);
             }
         },
         m_window);
+    vaultOperator->session()->setParent(dialog);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }
@@ -200,13 +204,15 @@ void VaultCeremonies::showCluster(const QString& connectionId) {
 }
 
 void VaultCeremonies::openUnseal(const QString& connectionId, const QStringList& otherNodes) {
-    VaultBackend* backend = m_connector->backend(connectionId);
-    if (!backend) {
+    const auto endpoint = endpointOf(connectionId);
+    if (!endpoint) {
         return;
     }
-    auto* vaultOperator = new VaultOperator(backend->session());
+    // Unsealing needs no token: a saved connection that could not open (its node is sealed and
+    // it has no token yet, right after init) is unsealed through its own session.
+    VaultOperator* vaultOperator = operatorFor(connectionId, endpoint->address.toString(), this);
     auto* dialog = new UnsealDialog(vaultOperator, nameOf(connectionId), m_window);
-    vaultOperator->setParent(dialog);
+    vaultOperator->session()->setParent(dialog);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(
         dialog, &UnsealDialog::stepTaken, this,
@@ -243,8 +249,7 @@ void VaultCeremonies::openUnseal(const QString& connectionId, const QStringList&
     if (const auto spec = m_connector->spec(connectionId)) {
         nodes = spec->clusterNodes;
     }
-    QStringList seen{
-        VaultClusterStatus::normalized(backend->session()->endpoint().address.toString())};
+    QStringList seen{VaultClusterStatus::normalized(endpoint->address.toString())};
     for (const QString& address : nodes + otherNodes) {
         const QString key = VaultClusterStatus::normalized(address);
         if (key.isEmpty() || seen.contains(key)) {
@@ -280,11 +285,11 @@ void VaultCeremonies::openGenerateRoot(const QString& connectionId) {
 
 VaultOperator* VaultCeremonies::operatorFor(const QString& connectionId, const QString& address,
                                             QObject* owner) {
-    VaultBackend* backend = m_connector->backend(connectionId);
-    if (!backend) {
+    auto found = endpointOf(connectionId);
+    if (!found) {
         return nullptr;
     }
-    VaultEndpoint endpoint = backend->session()->endpoint();
+    VaultEndpoint endpoint = *found;
     endpoint.address = QUrl(address);
     auto* session = new VaultSession(endpoint, owner);
     return new VaultOperator(session, session);

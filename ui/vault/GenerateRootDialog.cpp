@@ -2,6 +2,7 @@
 
 #include "RootTokenPanel.h"
 #include "SecretBytes.h"
+#include "SecretFieldText.h"
 #include "VaultOperator.h"
 #include "VaultSession.h"
 
@@ -311,9 +312,7 @@ QCoro::Task<> GenerateRootDialog::submit() {
     if (!m_operator || m_busy || m_ourNonce.isEmpty()) {
         co_return;
     }
-    QString typed = m_share->text().trimmed();
-    m_share->clear();
-    SecretBytes share = SecretBytes::takeFrom(typed);
+    SecretBytes share = takeSecretText(m_share, true);
     if (share.isEmpty()) {
         co_return;
     }

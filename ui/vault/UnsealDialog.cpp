@@ -2,6 +2,7 @@
 
 #include "SealStatusView.h"
 #include "SecretBytes.h"
+#include "SecretFieldText.h"
 #include "VaultOperator.h"
 #include "VaultSession.h"
 
@@ -236,9 +237,7 @@ QCoro::Task<> UnsealDialog::submit() {
     if (!m_operator || m_busy) {
         co_return;
     }
-    QString typed = m_share->text().trimmed();
-    m_share->clear();
-    SecretBytes share = SecretBytes::takeFrom(typed);
+    SecretBytes share = takeSecretText(m_share, true);
     if (share.isEmpty()) {
         co_return;
     }

@@ -1,5 +1,7 @@
 #include "VaultAuthFields.h"
 
+#include "SecretFieldText.h"
+
 #include "VaultAuth.h"
 #include "VaultConnectionSpec.h"
 
@@ -14,13 +16,6 @@ namespace {
 constexpr VaultAuthMethod allMethods[] = {VaultAuthMethod::Token,   VaultAuthMethod::Userpass,
                                           VaultAuthMethod::AppRole, VaultAuthMethod::Ldap,
                                           VaultAuthMethod::Jwt,     VaultAuthMethod::Oidc};
-
-SecretBytes takeText(QLineEdit* field) {
-    QString text = field->text();
-    SecretBytes bytes = SecretBytes::takeFrom(text);
-    field->clear();
-    return bytes;
-}
 } // namespace
 
 VaultAuthFields::VaultAuthFields(QWidget* parent)
@@ -150,20 +145,20 @@ VaultCredentials VaultAuthFields::takeCredentials() {
     switch (credentials.method) {
     case VaultAuthMethod::Token:
         credentials.secret =
-            m_token->text().isEmpty() ? std::move(m_importedToken) : takeText(m_token);
+            m_token->text().isEmpty() ? std::move(m_importedToken) : takeSecretText(m_token);
         break;
     case VaultAuthMethod::Userpass:
     case VaultAuthMethod::Ldap:
         credentials.username = m_username->text().trimmed();
-        credentials.secret = takeText(m_password);
+        credentials.secret = takeSecretText(m_password);
         break;
     case VaultAuthMethod::AppRole:
         credentials.roleId = m_roleId->text().trimmed();
-        credentials.secret = takeText(m_secretId);
+        credentials.secret = takeSecretText(m_secretId);
         break;
     case VaultAuthMethod::Jwt:
         credentials.role = m_role->text().trimmed();
-        credentials.secret = takeText(m_jwt);
+        credentials.secret = takeSecretText(m_jwt);
         break;
     case VaultAuthMethod::Oidc:
         credentials.role = m_role->text().trimmed();

@@ -1,6 +1,7 @@
 #include "LockScreen.h"
 
 #include "ErrorLabel.h"
+#include "SecretFieldText.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -107,9 +108,7 @@ void LockScreen::requestUnlock() {
     }
     SecretBytes passphrase;
     if (m_passphraseRequired) {
-        QString typed = m_passphrase->text();
-        passphrase = SecretBytes::takeFrom(typed);
-        m_passphrase->clear();
+        passphrase = takeSecretText(m_passphrase);
     }
     clearError();
     Q_EMIT unlockRequested(passphrase);

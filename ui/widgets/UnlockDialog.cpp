@@ -1,6 +1,7 @@
 #include "UnlockDialog.h"
 
 #include "ErrorLabel.h"
+#include "SecretFieldText.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -68,9 +69,7 @@ void UnlockDialog::requestUnlock() {
     if (m_busy || m_passphrase->text().isEmpty()) {
         return;
     }
-    QString typed = m_passphrase->text();
-    SecretBytes passphrase = SecretBytes::takeFrom(typed);
-    m_passphrase->clear();
+    SecretBytes passphrase = takeSecretText(m_passphrase);
     m_error->clearMessage();
     setBusy(true);
     Q_EMIT unlockRequested(passphrase);

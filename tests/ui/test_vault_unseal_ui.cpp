@@ -32,6 +32,7 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
@@ -308,6 +309,9 @@ private Q_SLOTS:
                     15000);
         QCOMPARE(dialog->nodesTable()->item(1, 2)->text(), QStringLiteral("1 / 2"));
         QTest::qWait(150);
+        // All three nodes are in sight at once: the custodians see every node's progress.
+        QCOMPARE(dialog->nodesTable()->verticalScrollBar()->maximum(), 0);
+        QCOMPARE(dialog->statusView()->leaderLabel()->text(), QStringLiteral("—"));
         QVERIFY(dialog->grab().save(
             QDir(qEnvironmentVariable("STRONGROOM_BINARY_DIR"))
                 .filePath(QStringLiteral("screenshots/vault-unseal-cluster.png"))));

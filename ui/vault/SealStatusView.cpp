@@ -19,6 +19,9 @@ SealStatusView::SealStatusView(QWidget* parent)
     m_seal = row(form, tr("Seal type"));
     m_ha = row(form, tr("HA mode"));
     m_leader = row(form, tr("Leader"));
+    // Until sys/leader answered (a sealed node does not): say so rather than leave a blank.
+    m_ha->setText(tr("—"));
+    m_leader->setText(tr("—"));
     QFont bold = m_state->font();
     bold.setBold(true);
     m_state->setFont(bold);

@@ -19,6 +19,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace strongroom {
 
 UnsealDialog::UnsealDialog(VaultOperator* vaultOperator, const QString& nodeName, QWidget* parent)
@@ -130,6 +132,11 @@ void UnsealDialog::askForNode() {
 void UnsealDialog::showNodes() {
     m_nodes->setVisible(!m_others.empty());
     m_nodes->setRowCount(nodeCount());
+    // Every node in sight without scrolling (up to eight; more scroll).
+    const int shown = std::min(nodeCount(), 8);
+    m_nodes->setMinimumHeight(m_nodes->horizontalHeader()->sizeHint().height() +
+                              shown * m_nodes->verticalHeader()->defaultSectionSize() +
+                              2 * m_nodes->frameWidth());
     const auto fill = [this](int row, const QString& name, const VaultSealStatus& status,
                              bool known, const QString& error) {
         m_nodes->setItem(row, 0, new QTableWidgetItem(name));

@@ -24,6 +24,7 @@
 #include "StoreSetupDialog.h"
 #include "StoreStartup.h"
 #include "TypedConfirmationDialog.h"
+#include "UiWait.h"
 #include "VersionsModel.h"
 #include "VersionsTab.h"
 #include "Workspace.h"
@@ -46,29 +47,12 @@
 #include <QTest>
 
 using namespace strongroom;
+using namespace strongroom::testing;
 
 namespace {
 
 const QString masked = QStringLiteral("••••••");
 const char* const passphrase = "correct horse battery staple";
-
-// Dialogs are opened with open(), so they are simply there to be found once the event loop ran.
-template <typename Dialog> Dialog* waitForDialog(int timeoutMs = 15000) {
-    Dialog* found = nullptr;
-    (void)QTest::qWaitFor(
-        [&] {
-            const auto widgets = QApplication::topLevelWidgets();
-            for (QWidget* widget : widgets) {
-                if (auto* dialog = qobject_cast<Dialog*>(widget); dialog && dialog->isVisible()) {
-                    found = dialog;
-                    return true;
-                }
-            }
-            return false;
-        },
-        timeoutMs);
-    return found;
-}
 
 void click(QWidget* widget) {
     QTest::mouseClick(widget, Qt::LeftButton);

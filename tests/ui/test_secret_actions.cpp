@@ -16,6 +16,7 @@
 #include "SecretPresenter.h"
 #include "SecretSearch.h"
 #include "TypedConfirmationDialog.h"
+#include "UiWait.h"
 #include "VersionsModel.h"
 #include "VersionsTab.h"
 #include "Workspace.h"
@@ -35,24 +36,9 @@
 #include <QTest>
 
 using namespace strongroom;
+using namespace strongroom::testing;
 
 namespace {
-
-template <typename Dialog> Dialog* waitForDialog(int timeoutMs = 15000) {
-    Dialog* found = nullptr;
-    (void)QTest::qWaitFor(
-        [&] {
-            for (QWidget* widget : QApplication::topLevelWidgets()) {
-                if (auto* dialog = qobject_cast<Dialog*>(widget); dialog && dialog->isVisible()) {
-                    found = dialog;
-                    return true;
-                }
-            }
-            return false;
-        },
-        timeoutMs);
-    return found;
-}
 
 void clickButtonNamed(QMessageBox* box, const QString& text) {
     for (QAbstractButton* button : box->buttons()) {

@@ -18,6 +18,7 @@
 #include "MainWindow.h"
 #include "OpenBaoRaftServer.h"
 #include "RootTokenPanel.h"
+#include "UiWait.h"
 #include "VaultConnections.h"
 #include "VaultConnectionSpec.h"
 #include "VaultConnector.h"
@@ -30,7 +31,6 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
-#include <QEventLoop>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -39,11 +39,11 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTest>
-#include <QTimer>
 
 #include <algorithm>
 
 using namespace strongroom;
+using namespace strongroom::testing;
 
 namespace {
 
@@ -58,55 +58,6 @@ void captureLog(QtMsgType type, const QMessageLogContext& context, const QString
     }
 }
 
-// A real event loop (QtKeychain only completes in one), polled every 10 ms.
-template <typename Predicate> bool waitUntil(Predicate done, int timeoutMs = 20000) {
-    if (done()) {
-        return true;
-    }
-    QEventLoop loop;
-    QTimer poll;
-    poll.setInterval(10);
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done()) {
-            loop.quit();
-        }
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    poll.start();
-    loop.exec();
-    return done();
-}
-
-template <typename Widget> Widget* waitForTopLevel(int timeoutMs = 15000) {
-    Widget* found = nullptr;
-    (void)waitUntil(
-        [&] {
-            for (QWidget* widget : QApplication::topLevelWidgets()) {
-                if (auto* typed = qobject_cast<Widget*>(widget); typed && typed->isVisible()) {
-                    found = typed;
-                    return true;
-                }
-            }
-            return false;
-        },
-        timeoutMs);
-    return found;
-}
-
-QAction* findAction(QMenu* menu, const QString& text) {
-    for (QAction* action : menu->actions()) {
-        if (action->menu()) {
-            if (QAction* inner = findAction(action->menu(), text)) {
-                return inner;
-            }
-        }
-        if (action->text().remove(QLatin1Char('&')) == text) {
-            return action;
-        }
-    }
-    return nullptr;
-}
-
 QByteArray bytesOf(const SecretBytes& secret) {
     return QByteArray(secret.data(), qsizetype(secret.size()));
 }
@@ -117,11 +68,6 @@ void saveScreenshot(QWidget* widget, const QString& name) {
 }
 
 } // namespace
-
-#define WAIT_VERIFY(condition, timeoutMs)                                                          \
-    QVERIFY2(waitUntil([&] { return bool(condition); }, timeoutMs), #condition)
-#define WAIT_VERIFY2(condition, message, timeoutMs)                                                \
-    QVERIFY2(waitUntil([&] { return bool(condition); }, timeoutMs), message)
 
 class TestVaultGenerateRootUi : public QObject {
     Q_OBJECT

@@ -18,6 +18,7 @@
 #include "IsolatedHome.h"
 #include "MainWindow.h"
 #include "OpenBaoRaftServer.h"
+#include "UiWait.h"
 #include "UnsealDialog.h"
 #include "VaultAuthFields.h"
 #include "VaultBackend.h"
@@ -33,7 +34,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
-#include <QEventLoop>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -45,11 +45,11 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
 #include <sys/stat.h>
 
 using namespace strongroom;
+using namespace strongroom::testing;
 
 namespace {
 
@@ -57,55 +57,6 @@ QByteArray g_log; // everything the app logged while the test ran
 
 void keepLog(QtMsgType, const QMessageLogContext&, const QString& message) {
     g_log += message.toUtf8() + '\n';
-}
-
-// A real event loop (QtKeychain only completes in one), polled every 10 ms.
-template <typename Predicate> bool waitUntil(Predicate done, int timeoutMs = 20000) {
-    if (done()) {
-        return true;
-    }
-    QEventLoop loop;
-    QTimer poll;
-    poll.setInterval(10);
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done()) {
-            loop.quit();
-        }
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    poll.start();
-    loop.exec();
-    return done();
-}
-
-template <typename Dialog> Dialog* waitForDialog(int timeoutMs = 15000) {
-    Dialog* found = nullptr;
-    (void)waitUntil(
-        [&] {
-            for (QWidget* widget : QApplication::topLevelWidgets()) {
-                if (auto* dialog = qobject_cast<Dialog*>(widget); dialog && dialog->isVisible()) {
-                    found = dialog;
-                    return true;
-                }
-            }
-            return false;
-        },
-        timeoutMs);
-    return found;
-}
-
-QAction* findAction(QMenu* menu, const QString& text) {
-    for (QAction* action : menu->actions()) {
-        if (action->menu()) {
-            if (QAction* inner = findAction(action->menu(), text)) {
-                return inner;
-            }
-        }
-        if (action->text().remove(QLatin1Char('&')) == text) {
-            return action;
-        }
-    }
-    return nullptr;
 }
 
 void typeInto(QSpinBox* box, int value) {
@@ -128,9 +79,6 @@ QString screenshot(const QString& name) {
 }
 
 } // namespace
-
-#define WAIT_VERIFY(condition, timeoutMs)                                                          \
-    QVERIFY2(waitUntil([&] { return bool(condition); }, timeoutMs), #condition)
 
 class TestVaultInitUi : public QObject {
     Q_OBJECT

@@ -24,6 +24,7 @@
 #include "SecretPresenter.h"
 #include "SecretValueEditor.h"
 #include "TypedConfirmationDialog.h"
+#include "UiWait.h"
 #include "VaultAuthFields.h"
 #include "VaultBackend.h"
 #include "VaultConnectDialog.h"
@@ -38,7 +39,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
-#include <QEventLoop>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
@@ -55,48 +55,12 @@
 #include <QTableWidget>
 #include <QTabWidget>
 #include <QTest>
-#include <QTimer>
 #include <QTreeView>
 
 using namespace strongroom;
+using namespace strongroom::testing;
 
 namespace {
-
-// Waits in a real event loop (exec), not QTest::qWaitFor's processEvents() polling: QtKeychain's
-// Secret Service calls only complete when the loop blocks for events.
-template <typename Predicate> bool waitUntil(Predicate done, int timeoutMs = 20000) {
-    if (done()) {
-        return true;
-    }
-    QEventLoop loop;
-    QTimer poll;
-    poll.setInterval(10);
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done()) {
-            loop.quit();
-        }
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    poll.start();
-    loop.exec();
-    return done();
-}
-
-template <typename Dialog> Dialog* waitForDialog(int timeoutMs = 15000) {
-    Dialog* found = nullptr;
-    (void)waitUntil(
-        [&] {
-            for (QWidget* widget : QApplication::topLevelWidgets()) {
-                if (auto* dialog = qobject_cast<Dialog*>(widget); dialog && dialog->isVisible()) {
-                    found = dialog;
-                    return true;
-                }
-            }
-            return false;
-        },
-        timeoutMs);
-    return found;
-}
 
 void click(QWidget* widget) {
     QTest::mouseClick(widget, Qt::LeftButton);
@@ -174,15 +138,6 @@ QStringList childNames(QTreeView* view, const QModelIndex& parent) {
     return names;
 }
 
-QAction* menuAction(QMenu* menu, const QString& text) {
-    for (QAction* action : menu->actions()) {
-        if (action->text().remove(QLatin1Char('&')) == text) {
-            return action;
-        }
-    }
-    return nullptr;
-}
-
 // Input dialogs and message boxes are opened with open(): found by object name once shown.
 template <typename Dialog> Dialog* waitForNamed(const QString& name, int timeoutMs = 15000) {
     Dialog* found = nullptr;
@@ -203,11 +158,7 @@ template <typename Dialog> Dialog* waitForNamed(const QString& name, int timeout
 
 } // namespace
 
-// QTRY_* poll with processEvents(); these wait in a real loop (see waitUntil).
-#define WAIT_VERIFY(condition, timeoutMs)                                                          \
-    QVERIFY2(waitUntil([&] { return bool(condition); }, timeoutMs), #condition)
-#define WAIT_VERIFY2(condition, message, timeoutMs)                                                \
-    QVERIFY2(waitUntil([&] { return bool(condition); }, timeoutMs), message)
+// QTRY_* poll with processEvents(); this waits in the real loop of UiWait.h.
 #define WAIT_COMPARE(actual, expected, timeoutMs)                                                  \
     do {                                                                                           \
         (void)waitUntil([&] { return (actual) == (expected); }, timeoutMs);                        \
@@ -790,7 +741,7 @@ private Q_SLOTS:
         QVERIFY(!m_hiddenId.isEmpty());
 
         std::unique_ptr<QMenu> menu(m_window->connectionMenu(m_hiddenId, QString()));
-        QAction* goTo = menuAction(menu.get(), QStringLiteral("Go to path…"));
+        QAction* goTo = findAction(menu.get(), QStringLiteral("Go to path…"));
         QVERIFY(goTo && goTo->isEnabled());
         goTo->trigger();
         auto* input = waitForNamed<QInputDialog>(QStringLiteral("vaultGoToPathInput"));
@@ -809,7 +760,7 @@ private Q_SLOTS:
     // tree shows it and the saved connection keeps it.
     void addMountPathTheServerWillNotDescribe() {
         std::unique_ptr<QMenu> menu(m_window->connectionMenu(m_hiddenId, QString()));
-        QAction* add = menuAction(menu.get(), QStringLiteral("Add mount path…"));
+        QAction* add = findAction(menu.get(), QStringLiteral("Add mount path…"));
         QVERIFY(add);
         add->trigger();
         auto* input = waitForNamed<QInputDialog>(QStringLiteral("vaultMountPathInput"));
@@ -837,7 +788,7 @@ private Q_SLOTS:
 
     void logoutRevokesTheTokenAndKeepsTheConnectionSaved() {
         std::unique_ptr<QMenu> menu(m_window->connectionMenu(m_hiddenId, QString()));
-        QAction* logout = menuAction(menu.get(), QStringLiteral("Log out"));
+        QAction* logout = findAction(menu.get(), QStringLiteral("Log out"));
         QVERIFY(logout);
         logout->trigger();
         auto* confirm = waitForNamed<QMessageBox>(QStringLiteral("vaultLogoutConfirmation"));

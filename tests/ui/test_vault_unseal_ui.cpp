@@ -16,6 +16,7 @@
 #include "OpenBaoRaftServer.h"
 #include "SealStatusView.h"
 #include "TypedConfirmationDialog.h"
+#include "UiWait.h"
 #include "UnsealDialog.h"
 #include "VaultConnections.h"
 #include "VaultConnectionSpec.h"
@@ -26,7 +27,6 @@
 
 #include <QApplication>
 #include <QDir>
-#include <QEventLoop>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -35,72 +35,18 @@
 #include <QScrollBar>
 #include <QTableWidget>
 #include <QTest>
-#include <QTimer>
 #include <QTreeView>
 
 using namespace strongroom;
+using namespace strongroom::testing;
 
 namespace {
-
-// A real event loop (QtKeychain only completes in one), polled every 10 ms.
-template <typename Predicate> bool waitUntil(Predicate done, int timeoutMs = 20000) {
-    if (done()) {
-        return true;
-    }
-    QEventLoop loop;
-    QTimer poll;
-    poll.setInterval(10);
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done()) {
-            loop.quit();
-        }
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    poll.start();
-    loop.exec();
-    return done();
-}
-
-template <typename Dialog> Dialog* waitForDialog(int timeoutMs = 15000) {
-    Dialog* found = nullptr;
-    (void)waitUntil(
-        [&] {
-            for (QWidget* widget : QApplication::topLevelWidgets()) {
-                if (auto* dialog = qobject_cast<Dialog*>(widget); dialog && dialog->isVisible()) {
-                    found = dialog;
-                    return true;
-                }
-            }
-            return false;
-        },
-        timeoutMs);
-    return found;
-}
-
-QAction* findAction(QMenu* menu, const QString& text) {
-    for (QAction* action : menu->actions()) {
-        if (action->menu()) {
-            if (QAction* inner = findAction(action->menu(), text)) {
-                return inner;
-            }
-        }
-        if (action->text().remove(QLatin1Char('&')) == text) {
-            return action;
-        }
-    }
-    return nullptr;
-}
 
 QString text(const SecretBytes& bytes) {
     return bytes.toDisplayString();
 }
 
 } // namespace
-
-#define WAIT_VERIFY(condition, timeoutMs)                                                          \
-    QVERIFY2(waitUntil([&] { return bool(condition); }, timeoutMs), #condition)
-#define WAIT_VERIFY2(condition, message, timeoutMs)                                                \
-    QVERIFY2(waitUntil([&] { return bool(condition); }, timeoutMs), message)
 
 class TestVaultUnsealUi : public QObject {
     Q_OBJECT

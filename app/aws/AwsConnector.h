@@ -1,0 +1,83 @@
+#pragma once
+
+#include "AwsConnectionSpec.h"
+#include "AwsCredentials.h"
+#include "Result.h"
+
+#include <QCoroTask>
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+namespace strongroom {
+
+class Connection;
+class SecretsManagerBackend;
+class Workspace;
+
+// What the operator supplies at connect time; every field may be empty.
+struct AwsSignIn {
+    AwsCredentials keys; // for KeySource::Keychain: typed in the form (stored in the keychain)
+    QString mfaCode;     // when the role needs MFA
+};
+
+// What the status bar and the connection's tooltip show about its credentials (no secret).
+struct AwsSessionInfo {
+    QString identityArn; // sts:GetCallerIdentity, or the assumed role's ARN
+    QString source;      // "keychain keys", "environment", "profile prod", "role <arn>"
+    QDateTime expires;   // invalid for long-lived keys
+    QStringList trace;   // AwsCredentialResolver's trace: which source won and why
+};
+
+// Brings AWS Secrets Manager connections into the workspace: resolves the keys (keychain,
+// environment or profile, see AwsCredentialResolver), calls sts:AssumeRole when the spec or the
+// profile names a role (asking for the MFA code through `signIn`), checks the result with
+// sts:GetCallerIdentity, and watches temporary credentials: loginNeeded() when they run out.
+// Every step is audited, never with a key, a token or an MFA code.
+class AwsConnector : public QObject {
+    Q_OBJECT
+public:
+    explicit AwsConnector(Workspace* workspace, QObject* parent = nullptr);
+    ~AwsConnector() override;
+
+    // Checks everything, stores typed keys in the keychain ("aws-keys:<id>"), saves the spec and
+    // adds the connection. Changes nothing on bad input, wrong keys, a wrong MFA code or an
+    // unreachable endpoint.
+    QCoro::Task<Result<Connection*>> connectNew(AwsConnectionSpec spec, AwsSignIn signIn);
+    // Opens a saved connection. Unauthenticated with "MFA code needed" when the role needs one
+    // and `signIn.mfaCode` is empty: the front end asks and calls again.
+    QCoro::Task<Result<Connection*>> reconnect(QString connectionId, AwsSignIn signIn = {});
+    // New temporary credentials for an open connection (expired, or the operator asked).
+    QCoro::Task<Status> renew(QString connectionId, AwsSignIn signIn = {});
+    // Removes the keys from the keychain (when it holds them) and closes the connection; the
+    // saved spec stays unless `forget` is set.
+    QCoro::Task<Status> logout(QString connectionId, bool forget = false);
+
+    std::optional<AwsConnectionSpec> spec(const QString& connectionId) const;
+    std::optional<AwsSessionInfo> session(const QString& connectionId) const;
+    // Time left on temporary credentials; nullopt for long-lived keys or unknown.
+    std::optional<std::chrono::seconds> timeLeft(const QString& connectionId) const;
+    bool needsMfa(const QString& connectionId) const;
+    SecretsManagerBackend* backend(const QString& connectionId) const;
+
+    static QString keychainKey(const QString& connectionId) {
+        return QStringLiteral("aws-keys:") + connectionId;
+    }
+
+Q_SIGNALS:
+    void sessionChanged(const QString& connectionId);
+    // The credentials expired or were refused: ask the operator (MFA code, keys) and renew().
+    void loginNeeded(const QString& connectionId, const QString& reason);
+
+private:
+    struct Tracked;
+    Workspace* m_workspace;
+    QHash<QString, std::shared_ptr<Tracked>> m_tracked;
+};
+
+} // namespace strongroom

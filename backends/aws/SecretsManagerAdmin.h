@@ -1,0 +1,69 @@
+#pragma once
+
+#include "AwsSecretDescription.h"
+#include "CancelToken.h"
+#include "Result.h"
+#include "SecretRef.h"
+
+#include <QCoroTask>
+#include <QDateTime>
+#include <QList>
+#include <QPointer>
+#include <QString>
+
+#include <optional>
+
+namespace strongroom {
+
+class SecretsManagerBackend;
+
+// A secret waiting for its deletion date (ListSecrets with IncludePlannedDeletion).
+struct AwsScheduledDeletion {
+    QString name;
+    QDateTime deletedDate;  // when it was scheduled
+    QDateTime deletionDate; // when it goes for good (deletedDate + recovery window when known)
+};
+
+struct AwsRotationRequest {
+    QString lambdaArn;              // empty: keep the configured one
+    int automaticallyAfterDays = 0; // or
+    QString scheduleExpression;     // "rate(30 days)" / "cron(...)"
+    QString duration;               // optional window, "2h"
+    bool rotateImmediately = true;
+};
+
+// What Secrets Manager can do beyond the common contract: rotation and the deletion window. Each
+// call is one AWS operation (or a describe + one operation), with its own error; nothing here
+// writes a secret value.
+class SecretsManagerAdmin {
+public:
+    explicit SecretsManagerAdmin(SecretsManagerBackend* backend);
+
+    // RotateSecret (ClientRequestToken = fresh UUIDv4, reused on retry). Returns the new
+    // VersionId. With `request` it also sets the Lambda and schedule.
+    QCoro::Task<Result<QString>> rotateNow(SecretRef ref,
+                                           std::optional<AwsRotationRequest> request = {});
+    // RotateSecret with RotateImmediately=false: configures the schedule without rotating now.
+    QCoro::Task<Status> configureRotation(SecretRef ref, AwsRotationRequest request);
+    // CancelRotateSecret: turns automatic rotation off.
+    QCoro::Task<Status> cancelRotation(SecretRef ref);
+    // Removes AWSPENDING from `versionId` (a stuck rotation), after checking with a describe that
+    // it is still there and is not AWSCURRENT; Conflict when the labels moved meanwhile.
+    QCoro::Task<Status> clearPending(SecretRef ref, QString versionId);
+
+    // DeleteSecret with RecoveryWindowInDays 7..30 (InvalidInput otherwise); the deletion date.
+    QCoro::Task<Result<QDateTime>> scheduleDeletion(SecretRef ref, int recoveryDays);
+    // DeleteSecret with ForceDeleteWithoutRecovery: gone at once, no restore.
+    QCoro::Task<Status> forceDelete(SecretRef ref);
+    QCoro::Task<Status> restore(SecretRef ref);
+    // Every secret scheduled for deletion, all pages, optionally only names starting `prefix`.
+    QCoro::Task<Result<QList<AwsScheduledDeletion>>> scheduledDeletions(QString prefix = {},
+                                                                        CancelToken cancel = {});
+
+    static bool isValidRecoveryWindow(int days) { return days >= 7 && days <= 30; }
+
+private:
+    QPointer<SecretsManagerBackend> m_backend;
+};
+
+} // namespace strongroom

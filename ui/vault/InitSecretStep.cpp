@@ -37,7 +37,6 @@ InitSecretStep::InitSecretStep(AppSettings* settings, Clipboard* clipboard, QWid
     m_field->setReadOnly(true);
     m_field->setEchoMode(QLineEdit::Password);
     m_field->setMinimumWidth(420);
-    m_reveal->setCheckable(true);
     m_copy->setEnabled(clipboard != nullptr);
 
     auto* buttons = new QHBoxLayout;
@@ -52,17 +51,9 @@ InitSecretStep::InitSecretStep(AppSettings* settings, Clipboard* clipboard, QWid
     layout->addLayout(buttons);
     layout->addWidget(m_message);
 
-    connect(m_reveal, &QPushButton::toggled, this, [this](bool on) {
-        if (on) {
-            m_revealTimer->reveal();
-        } else {
-            m_revealTimer->mask();
-        }
-    });
+    m_revealTimer->attachButton(m_reveal, tr("&Reveal"), tr("&Hide"));
     connect(m_revealTimer, &RevealTimer::revealedChanged, this, [this](bool revealed) {
         m_field->setEchoMode(revealed ? QLineEdit::Normal : QLineEdit::Password);
-        m_reveal->setChecked(revealed);
-        m_reveal->setText(revealed ? tr("&Hide") : tr("&Reveal"));
     });
     connect(m_copy, &QPushButton::clicked, this, [this] {
         if (m_clipboard && !m_secret.isEmpty()) {

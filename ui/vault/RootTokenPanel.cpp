@@ -52,7 +52,6 @@ RootTokenPanel::RootTokenPanel(AppSettings* settings, CredentialStore* credentia
     m_field->setReadOnly(true);
     m_field->setAccessibleName(tr("New root token"));
     m_field->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_reveal->setCheckable(true);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont bold = m_countdown->font();
@@ -82,18 +81,8 @@ RootTokenPanel::RootTokenPanel(AppSettings* settings, CredentialStore* credentia
     layout->addLayout(keepRow);
     layout->addWidget(m_message);
 
-    connect(m_reveal, &QPushButton::toggled, this, [this](bool on) {
-        if (on) {
-            m_revealTimer->reveal();
-        } else {
-            m_revealTimer->mask();
-        }
-    });
-    connect(m_revealTimer, &RevealTimer::revealedChanged, this, [this](bool revealed) {
-        showToken(revealed);
-        const QSignalBlocker quiet(m_reveal);
-        m_reveal->setChecked(revealed);
-    });
+    m_revealTimer->attachButton(m_reveal);
+    connect(m_revealTimer, &RevealTimer::revealedChanged, this, &RootTokenPanel::showToken);
     connect(m_copy, &QPushButton::clicked, this, &RootTokenPanel::copy);
     connect(m_revoke, &QPushButton::clicked, this,
             [this] { revoke(tr("revoked by the operator")); });

@@ -2,6 +2,9 @@
 
 #include "AppSettings.h"
 
+#include <QAbstractButton>
+#include <QSignalBlocker>
+
 namespace strongroom {
 
 RevealTimer::RevealTimer(AppSettings* settings, QObject* parent)
@@ -26,6 +29,27 @@ void RevealTimer::reveal() {
 void RevealTimer::mask() {
     m_timer.stop();
     setRevealed(false);
+}
+
+void RevealTimer::attachButton(QAbstractButton* button, const QString& revealText,
+                               const QString& hideText) {
+    button->setCheckable(true);
+    connect(button, &QAbstractButton::toggled, this, [this](bool on) {
+        if (on) {
+            reveal();
+        } else {
+            mask();
+        }
+    });
+    // The button is the context: the connection dies with it.
+    connect(this, &RevealTimer::revealedChanged, button,
+            [button, revealText, hideText](bool revealed) {
+                const QSignalBlocker quiet(button);
+                button->setChecked(revealed);
+                if (!revealText.isEmpty()) {
+                    button->setText(revealed ? hideText : revealText);
+                }
+            });
 }
 
 void RevealTimer::setTimeout(std::chrono::milliseconds timeout) {

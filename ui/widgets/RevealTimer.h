@@ -6,6 +6,8 @@
 
 #include <chrono>
 
+class QAbstractButton;
+
 namespace strongroom {
 
 class AppSettings;
@@ -20,6 +22,12 @@ public:
     void reveal();
     void mask();
     bool isRevealed() const { return m_revealed; }
+
+    // Drives `button` as this timer's Reveal toggle: checking it reveals, unchecking masks, and
+    // the timer's re-mask unchecks it. With texts given, the button says `hideText` while the
+    // values show. One button per timer.
+    void attachButton(QAbstractButton* button, const QString& revealText = {},
+                      const QString& hideText = {});
 
     // Overrides the settings (tests).
     void setTimeout(std::chrono::milliseconds timeout);

@@ -6,6 +6,7 @@
 #include "CredentialStore.h"
 #include "VaultAuth.h"
 #include "VaultBackend.h"
+#include "VaultConnectorInternals.h"
 #include "VaultOidcLogin.h"
 #include "Workspace.h"
 
@@ -15,49 +16,7 @@
 
 namespace strongroom {
 
-namespace {
-
-using Kind = BackendError::Kind;
-using std::chrono::seconds;
-
-const QString Ok = QStringLiteral("ok");
-
-QString describeToken(const VaultTokenInfo& info) {
-    const QString ttl = info.expires() ? QStringLiteral("%1s").arg(info.ttl.count())
-                                       : QStringLiteral("never expires");
-    return QStringLiteral("policies %1; ttl %2; %3")
-        .arg(info.policies.join(QLatin1Char(',')), ttl,
-             info.renewable ? QStringLiteral("renewable") : QStringLiteral("not renewable"));
-}
-
-QString describeCredentials(const VaultCredentials& credentials) {
-    QString text = QStringLiteral("method %1").arg(vaultAuthMethodId(credentials.method));
-    if (!credentials.username.isEmpty()) {
-        text += QStringLiteral(", user %1").arg(credentials.username);
-    }
-    return text;
-}
-
-bool tokenRefused(const BackendError& error) {
-    return error.kind() == Kind::Unauthenticated || error.kind() == Kind::PermissionDenied;
-}
-
-// Renewal runs at two thirds of the time left, never more often than once a second.
-std::chrono::milliseconds renewalDelay(std::chrono::milliseconds left) {
-    return std::max<std::chrono::milliseconds>(seconds(1), left * 2 / 3);
-}
-
-} // namespace
-
-struct VaultConnector::Tracked {
-    QPointer<Connection> connection;
-    QPointer<VaultBackend> backend;
-    VaultConnectionSpec spec;
-    std::optional<VaultTokenInfo> info;
-    QDateTime checkedAt;
-    QTimer timer;
-    bool renewing = true; // false once a renewal stopped extending the token (max TTL reached)
-};
+using namespace vault_connector;
 
 VaultConnector::VaultConnector(Workspace* workspace, QObject* parent)
     : QObject(parent)
@@ -489,36 +448,6 @@ void VaultConnector::cancelBrowserLogin() {
     m_browserLogins.removeAll(nullptr);
 }
 
-std::optional<VaultTokenInfo> VaultConnector::tokenInfo(const QString& connectionId) const {
-    auto tracked = m_tracked.value(connectionId);
-    if (!tracked) {
-        return std::nullopt;
-    }
-    return tracked->info;
-}
-
-std::optional<seconds> VaultConnector::timeLeft(const QString& connectionId) const {
-    const auto left = millisecondsLeft(connectionId);
-    if (!left) {
-        return std::nullopt;
-    }
-    return std::chrono::duration_cast<seconds>(*left);
-}
-
-std::optional<std::chrono::milliseconds>
-VaultConnector::millisecondsLeft(const QString& connectionId) const {
-    auto tracked = m_tracked.value(connectionId);
-    if (!tracked || !tracked->info || !tracked->info->expires()) {
-        return std::nullopt;
-    }
-    const auto now = QDateTime::currentDateTimeUtc();
-    qint64 left = tracked->info->ttl.count() * 1000 - tracked->checkedAt.msecsTo(now);
-    if (tracked->info->expireTime.isValid()) {
-        left = now.msecsTo(tracked->info->expireTime);
-    }
-    return std::chrono::milliseconds(std::max<qint64>(0, left));
-}
-
 VaultBackend* VaultConnector::backend(const QString& connectionId) const {
     auto tracked = m_tracked.value(connectionId);
     return tracked ? tracked->backend.data() : nullptr;
@@ -526,136 +455,6 @@ VaultBackend* VaultConnector::backend(const QString& connectionId) const {
 
 std::optional<VaultConnectionSpec> VaultConnector::spec(const QString& connectionId) const {
     return savedSpec(connectionId);
-}
-
-void VaultConnector::track(Connection* connection, const VaultConnectionSpec& spec,
-                           const VaultTokenInfo& info) {
-    const QString id = connection->id();
-    auto tracked = std::make_shared<Tracked>();
-    tracked->connection = connection;
-    tracked->backend = qobject_cast<VaultBackend*>(connection->backend());
-    tracked->spec = spec;
-    tracked->timer.setSingleShot(true);
-    connect(&tracked->timer, &QTimer::timeout, this, [this, id] {
-        auto entry = m_tracked.value(id);
-        if (!entry) {
-            return;
-        }
-        // Fire and forget: the task finishes on its own and checks this object is alive.
-        if (entry->renewing && entry->info && entry->info->renewable) {
-            auto renewing = renew(id);
-        } else {
-            auto checking = checkExpiry(id);
-        }
-    });
-    connect(connection, &Connection::stateChanged, this,
-            [this, id](ConnectionState state) { onStateChanged(id, state); });
-    m_tracked.insert(id, tracked);
-    setTokenInfo(id, info);
-}
-
-void VaultConnector::untrack(const QString& connectionId) {
-    m_tracked.remove(connectionId);
-}
-
-void VaultConnector::setTokenInfo(const QString& connectionId, const VaultTokenInfo& info) {
-    auto tracked = m_tracked.value(connectionId);
-    if (!tracked) {
-        return;
-    }
-    tracked->info = info;
-    tracked->checkedAt = QDateTime::currentDateTimeUtc();
-    schedule(connectionId);
-    Q_EMIT tokenChanged(connectionId);
-}
-
-void VaultConnector::schedule(const QString& connectionId) {
-    auto tracked = m_tracked.value(connectionId);
-    if (!tracked) {
-        return;
-    }
-    tracked->timer.stop();
-    if (!tracked->info || !tracked->info->expires()) {
-        return;
-    }
-    const auto left = millisecondsLeft(connectionId).value_or(std::chrono::milliseconds(0));
-    // Renewable tokens are renewed well before the end; others are checked once they ran out,
-    // so the operator is asked to log in before the next action fails.
-    const auto delay =
-        tracked->renewing && tracked->info->renewable ? renewalDelay(left) : left + seconds(1);
-    tracked->timer.start(delay);
-}
-
-QCoro::Task<void> VaultConnector::renew(QString connectionId) {
-    QPointer<VaultConnector> self(this);
-    auto tracked = m_tracked.value(connectionId);
-    if (!tracked || !tracked->backend) {
-        co_return;
-    }
-    const auto before = timeLeft(connectionId).value_or(seconds(0));
-    auto renewing = tracked->backend->session()->renewSelf();
-    auto renewed = co_await std::move(renewing);
-    if (!self || m_tracked.value(connectionId) != tracked) {
-        co_return;
-    }
-    if (!renewed) {
-        const auto& error = renewed.error();
-        if (!tokenRefused(error)) {
-            // Network trouble: try again a little later, while the token still lives.
-            tracked->timer.start(std::chrono::duration_cast<std::chrono::milliseconds>(
-                std::max(seconds(1), std::min(seconds(30), before / 2))));
-        }
-        auto auditing = audit(connectionId, QStringLiteral("vault-renew"),
-                              BackendError::kindName(error.kind()), error.detail());
-        co_await std::move(auditing);
-        co_return;
-    }
-    // At the token's max TTL a renewal succeeds without extending it: stop renewing then.
-    if (renewed->ttl <= before) {
-        tracked->renewing = false;
-    }
-    setTokenInfo(connectionId, renewed.value());
-    auto auditing =
-        audit(connectionId, QStringLiteral("vault-renew"), Ok, describeToken(renewed.value()));
-    co_await std::move(auditing);
-}
-
-QCoro::Task<void> VaultConnector::checkExpiry(QString connectionId) {
-    QPointer<VaultConnector> self(this);
-    auto tracked = m_tracked.value(connectionId);
-    if (!tracked || !tracked->backend || tracked->backend->state() != ConnectionState::Connected) {
-        co_return;
-    }
-    // connectToServer marks the backend Expired when the token is refused (loginNeeded follows).
-    auto checking = tracked->backend->connectToServer();
-    auto info = co_await std::move(checking);
-    if (!self || m_tracked.value(connectionId) != tracked) {
-        co_return;
-    }
-    if (info) {
-        setTokenInfo(connectionId, info.value());
-    }
-}
-
-void VaultConnector::onStateChanged(const QString& connectionId, ConnectionState state) {
-    auto tracked = m_tracked.value(connectionId);
-    if (!tracked) {
-        return;
-    }
-    if (state == ConnectionState::Locked) {
-        tracked->timer.stop();
-        return;
-    }
-    if (state != ConnectionState::Expired) {
-        return;
-    }
-    tracked->timer.stop();
-    const QString reason =
-        QStringLiteral("the token for %1 expired or was revoked; log in again")
-            .arg(tracked->spec.displayName.isEmpty() ? connectionId : tracked->spec.displayName);
-    auto auditing = audit(connectionId, QStringLiteral("vault-token-expired"),
-                          BackendError::kindName(Kind::Unauthenticated), reason);
-    Q_EMIT loginNeeded(connectionId, reason);
 }
 
 } // namespace strongroom

@@ -1,9 +1,8 @@
 #include "AwsSecretDescription.h"
 
-#include <QCoreApplication>
-#include <QTimeZone>
+#include "AwsTimestamp.h"
 
-#include <cmath>
+#include <QCoreApplication>
 
 namespace strongroom {
 
@@ -14,8 +13,6 @@ using json = nlohmann::json;
 const QString awsCurrent = QStringLiteral("AWSCURRENT");
 const QString awsPending = QStringLiteral("AWSPENDING");
 
-// Epoch seconds of 9999-12-31T23:59:59Z: a later date is not a date AWS sends.
-constexpr double latestEpochSeconds = 253402300799.0;
 constexpr long long maxRotationDays = 1000; // RotationRules.AutomaticallyAfterDays is 1..1000
 
 QString tr(const char* text) {
@@ -80,11 +77,11 @@ public:
             return;
         if (!value->is_number())
             return wrongType(key, *value, tr("a number of seconds since 1970"));
-        const double seconds = value->get<double>();
-        if (!std::isfinite(seconds) || seconds < 0 || seconds > latestEpochSeconds)
+        const auto when = awsTimestampFromJson(*value);
+        if (!when)
             return fail(tr("%1 is %2 seconds since 1970, which is not a date")
                             .arg(where(key), QString::fromStdString(value->dump())));
-        out = QDateTime::fromMSecsSinceEpoch(std::llround(seconds * 1000.0), QTimeZone::utc());
+        out = *when;
     }
 
     void days(const char* key, int& out) {
@@ -195,12 +192,17 @@ std::optional<QString> AwsSecretDescription::stuckPendingVersion() const {
 }
 
 Result<AwsSecretDescription> AwsSecretDescription::fromJson(const nlohmann::json& reply) {
-    const auto invalid = [](const QString& why) {
+    return fromJson(reply, tr("DescribeSecret reply"));
+}
+
+Result<AwsSecretDescription> AwsSecretDescription::fromJson(const nlohmann::json& reply,
+                                                            const QString& context) {
+    const auto invalid = [&context](const QString& why) {
         return BackendError(BackendError::Kind::InvalidResponse,
-                            tr("DescribeSecret reply: %1").arg(why));
+                            QStringLiteral("%1: %2").arg(context, why));
     };
     if (!reply.is_object())
-        return invalid(tr("the reply is a JSON %1, expected an object").arg(typeName(reply)));
+        return invalid(tr("got a JSON %1 where an object was expected").arg(typeName(reply)));
 
     AwsSecretDescription out;
     FieldReader reader(reply, QString());
@@ -229,7 +231,7 @@ Result<AwsSecretDescription> AwsSecretDescription::fromJson(const nlohmann::json
     if (const auto problem = reader.problem())
         return invalid(*problem);
     if (out.name.isEmpty())
-        return invalid(tr("the reply has no Name"));
+        return invalid(tr("no Name"));
     return out;
 }
 

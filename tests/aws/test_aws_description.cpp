@@ -144,8 +144,9 @@ void TestAwsDescription::malformedReplies_data() {
         QTest::newRow(tag) << QString::fromLatin1(pointer) << QString::fromLatin1(value)
                            << QString::fromLatin1(inMessage);
     };
-    row("reply is a list", "", "[]", "the reply is a JSON array, expected an object");
-    row("reply is a string", "", "\"ok\"", "the reply is a JSON string");
+    row("reply is a list", "", "[]",
+        "DescribeSecret reply: got a JSON array where an object was expected");
+    row("reply is a string", "", "\"ok\"", "got a JSON string");
     row("name number", "/Name", "42", "Name is a JSON number, expected a string");
     row("description object", "/Description", "{}", "Description is a JSON object");
     row("date as text", "/CreatedDate", "\"2026-12-01T00:00:00Z\"",
@@ -204,7 +205,12 @@ void TestAwsDescription::missingNameIsRefused() {
     auto result = AwsSecretDescription::fromJson(reply);
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind(), Kind::InvalidResponse);
-    QVERIFY(result.error().message().contains(QStringLiteral("no Name")));
+    QVERIFY(result.error().message().contains(QStringLiteral("DescribeSecret reply: no Name")));
+    // A ListSecrets entry says where it came from.
+    result = AwsSecretDescription::fromJson(reply, QStringLiteral("ListSecrets entry 3"));
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error().message().contains(QStringLiteral("ListSecrets entry 3: no Name")),
+             qPrintable(result.error().message()));
 
     // Unknown fields and nulls alone are fine.
     result = AwsSecretDescription::fromJson(json{

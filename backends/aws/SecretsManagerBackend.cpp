@@ -97,8 +97,9 @@ BackendError SecretsManagerBackend::explain(const BackendError& error, const QSt
                                 .arg(name, error.detail()));
     }
     if (codeIs(error, "InvalidRequestException") &&
-        (error.detail().contains(QLatin1String("marked for deletion")) ||
-         error.detail().contains(QLatin1String("scheduled for deletion")))) {
+        (error.detail().contains(QLatin1String("marked for deletion"), Qt::CaseInsensitive) ||
+         error.detail().contains(QLatin1String("marked deleted"), Qt::CaseInsensitive) ||
+         error.detail().contains(QLatin1String("scheduled for deletion"), Qt::CaseInsensitive))) {
         return BackendError(Kind::InvalidInput,
                             tr("%1 is scheduled for deletion; restore it first").arg(name));
     }

@@ -385,7 +385,7 @@ private Q_SLOTS:
 
         auto read = await(backend().read(ref(name), {}));
         QVERIFY2(!read.ok(), "a secret scheduled for deletion must not be readable");
-        QVERIFY2(read.error().message().contains(QStringLiteral("deleted")),
+        QVERIFY2(read.error().message().contains(QStringLiteral("scheduled for deletion")),
                  qPrintable(read.error().message()));
 
         VERIFY_OK(await(admin().restore(ref(name))));

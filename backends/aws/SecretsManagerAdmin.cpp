@@ -139,7 +139,10 @@ Result<QString> readDeletionPage(const json& reply, const QString& prefix,
             AwsScheduledDeletion deletion;
             deletion.name = described->name;
             deletion.deletedDate = described->deletedDate;
-            // ListSecrets does not document a DeletionDate; read it only when one is sent.
+            // AWS documents DescribeSecret's DeletedDate as "the date the secret is scheduled for
+            // deletion" (moto 5.2.5 sends now + window there), so that is when it goes unless a
+            // DeletionDate, which ListSecrets does not document, says otherwise.
+            deletion.deletionDate = described->deletedDate;
             if (const auto given = entry.find("DeletionDate");
                 given != entry.end() && !given->is_null()) {
                 const auto when = awsTimestampFromJson(*given);
@@ -181,8 +184,8 @@ SecretsManagerAdmin::rotateNow(SecretRef ref, std::optional<AwsRotationRequest> 
         if (auto problem = addRotation(params, *request, false))
             co_return *problem;
     }
-    auto calling = backend->client()->call(QStringLiteral("RotateSecret"), std::move(params),
-                                           Safety::Write, token);
+    auto calling = backend->call(QStringLiteral("RotateSecret"), std::move(params), Safety::Write,
+                                 ref.path, token);
     auto reply = co_await std::move(calling);
     if (!backend)
         co_return gone();
@@ -209,8 +212,8 @@ QCoro::Task<Status> SecretsManagerAdmin::configureRotation(SecretRef ref,
     params["RotateImmediately"] = false;
     if (auto problem = addRotation(params, request, true))
         co_return *problem;
-    auto calling = backend->client()->call(QStringLiteral("RotateSecret"), std::move(params),
-                                           Safety::Write, token);
+    auto calling = backend->call(QStringLiteral("RotateSecret"), std::move(params), Safety::Write,
+                                 ref.path, token);
     auto reply = co_await std::move(calling);
     if (!backend)
         co_return gone();
@@ -226,7 +229,7 @@ QCoro::Task<Status> SecretsManagerAdmin::cancelRotation(SecretRef ref) {
     if (auto problem = checkRef(ref))
         co_return *problem;
     auto calling =
-        backend->client()->call(QStringLiteral("CancelRotateSecret"), secretId(ref), Safety::Write);
+        backend->call(QStringLiteral("CancelRotateSecret"), secretId(ref), Safety::Write, ref.path);
     auto reply = co_await std::move(calling);
     if (!backend)
         co_return gone();
@@ -257,8 +260,8 @@ QCoro::Task<Status> SecretsManagerAdmin::clearPending(SecretRef ref, QString ver
     json params = secretId(ref);
     params["VersionStage"] = awsPending.toStdString();
     params["RemoveFromVersionId"] = versionId.toStdString();
-    auto calling = backend->client()->call(QStringLiteral("UpdateSecretVersionStage"),
-                                           std::move(params), Safety::Write);
+    auto calling = backend->call(QStringLiteral("UpdateSecretVersionStage"), std::move(params),
+                                 Safety::Write, ref.path);
     auto reply = co_await std::move(calling);
     if (!backend)
         co_return gone();
@@ -279,7 +282,7 @@ QCoro::Task<Result<QDateTime>> SecretsManagerAdmin::scheduleDeletion(SecretRef r
     json params = secretId(ref);
     params["RecoveryWindowInDays"] = recoveryDays;
     auto calling =
-        backend->client()->call(QStringLiteral("DeleteSecret"), std::move(params), Safety::Write);
+        backend->call(QStringLiteral("DeleteSecret"), std::move(params), Safety::Write, ref.path);
     auto reply = co_await std::move(calling);
     if (!backend)
         co_return gone();
@@ -306,7 +309,7 @@ QCoro::Task<Status> SecretsManagerAdmin::forceDelete(SecretRef ref) {
     json params = secretId(ref);
     params["ForceDeleteWithoutRecovery"] = true;
     auto calling =
-        backend->client()->call(QStringLiteral("DeleteSecret"), std::move(params), Safety::Write);
+        backend->call(QStringLiteral("DeleteSecret"), std::move(params), Safety::Write, ref.path);
     auto reply = co_await std::move(calling);
     if (!backend)
         co_return gone();
@@ -322,7 +325,7 @@ QCoro::Task<Status> SecretsManagerAdmin::restore(SecretRef ref) {
     if (auto problem = checkRef(ref))
         co_return *problem;
     auto calling =
-        backend->client()->call(QStringLiteral("RestoreSecret"), secretId(ref), Safety::Write);
+        backend->call(QStringLiteral("RestoreSecret"), secretId(ref), Safety::Write, ref.path);
     auto reply = co_await std::move(calling);
     if (!backend)
         co_return gone();
@@ -342,8 +345,8 @@ SecretsManagerAdmin::scheduledDeletions(QString prefix, CancelToken cancel) {
     for (;;) {
         if (cancel.isCancelled())
             co_return BackendError(Kind::Cancelled, tr("the listing was cancelled"));
-        auto calling = backend->client()->call(
-            QStringLiteral("ListSecrets"), listParams(prefix, nextToken), Safety::Read, {}, cancel);
+        auto calling = backend->call(QStringLiteral("ListSecrets"), listParams(prefix, nextToken),
+                                     Safety::Read, QString(), {}, cancel);
         auto reply = co_await std::move(calling);
         if (!backend)
             co_return gone();

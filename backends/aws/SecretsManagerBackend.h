@@ -62,15 +62,17 @@ public:
 
     QCoro::Task<Result<AwsSecretDescription>> describe(SecretRef ref);
 
+    // One call with the error put in the operator's words for `name` (not found, scheduled for
+    // deletion, cannot decrypt) and noted (expired credentials change the state). Every call of
+    // this connection goes through here, SecretsManagerAdmin's too.
+    QCoro::Task<Result<nlohmann::json>> call(QString operation, nlohmann::json params,
+                                             AwsJsonClient::Safety safety, QString name,
+                                             QString idempotencyKey = {}, CancelToken cancel = {});
+
 private:
     void setState(ConnectionState state);
     // Maps an error to a state change (ExpiredToken -> Expired) and passes it through.
     BackendError noteError(BackendError error);
-    // One call with the error put in the operator's words for `name` (not found, scheduled for
-    // deletion, cannot decrypt) and noted (expired credentials change the state).
-    QCoro::Task<Result<nlohmann::json>> call(QString operation, nlohmann::json params,
-                                             AwsJsonClient::Safety safety, QString name,
-                                             QString idempotencyKey = {}, CancelToken cancel = {});
     BackendError explain(const BackendError& error, const QString& operation,
                          const QString& name) const;
     // The version holding AWSCURRENT now (DescribeSecret), empty when none.

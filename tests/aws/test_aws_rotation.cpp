@@ -375,7 +375,9 @@ private Q_SLOTS:
         VERIFY_OK(listed);
         QCOMPARE(namesOf(listed.value()), QStringList{name});
         QVERIFY(listed->first().deletedDate.isValid());
-        QVERIFY(!listed->first().deletionDate.isValid()); // ListSecrets does not say; not guessed
+        // The date it goes: the one DeleteSecret answered with.
+        QCOMPARE(listed->first().deletionDate.toSecsSinceEpoch(),
+                 scheduled.value().toSecsSinceEpoch());
         listed = await(admin().scheduledDeletions(QStringLiteral("old/t")));
         VERIFY_OK(listed);
         QCOMPARE(namesOf(listed.value()), QStringList{name});

@@ -95,12 +95,12 @@ BackendError SecretsManagerBackend::explain(const BackendError& error, const QSt
     }
     if (codeIs(error, "ResourceNotFoundException")) {
         return BackendError(Kind::NotFound,
-                            tr("no secret named %1 (or no such version of it)").arg(name));
+                            tr("no secret named %1, or no such version of it").arg(name));
     }
     if (codeIs(error, "DecryptionFailure")) {
         return BackendError(Kind::PermissionDenied,
                             tr("Secrets Manager cannot decrypt %1: these credentials lack "
-                               "kms:Decrypt on its KMS key, or the key is disabled (%2)")
+                               "kms:Decrypt on its KMS key, or the key is disabled; AWS says %2")
                                 .arg(name, error.detail()));
     }
     if (codeIs(error, "InvalidRequestException") &&

@@ -478,6 +478,17 @@ private Q_SLOTS:
         QVERIFY(!listed.ok());
         QCOMPARE(listed.error().kind(), Kind::InvalidResponse);
         QCOMPARE(odd.state(), ConnectionState::Connected);
+
+        aws.enqueue(ScriptedHttpServer::reply(
+            400,
+            R"({"__type":"DecryptionFailure","message":"Secrets Manager cannot decrypt the protected secret text using the provided KMS key."})"));
+        auto undecryptable = await(odd.read(SecretRef{QStringLiteral("kms/locked")}, {}));
+        QVERIFY(!undecryptable.ok());
+        QCOMPARE(undecryptable.error().kind(), Kind::PermissionDenied);
+        QVERIFY2(undecryptable.error().message().contains(QLatin1String(
+                     "cannot decrypt kms/locked: these credentials lack kms:Decrypt")),
+                 qPrintable(why(undecryptable)));
+        QCOMPARE(odd.state(), ConnectionState::Connected);
     }
 };
 

@@ -1,5 +1,7 @@
 #include "MotoServer.h"
 
+#include "ServerProcess.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -10,47 +12,13 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QProcessEnvironment>
-#include <QTcpServer>
 #include <QTimer>
-
-#include <signal.h>
-#include <sys/prctl.h>
-#include <unistd.h>
 
 namespace {
 
 constexpr int startTimeoutMs = 20000;
 constexpr int requestTimeoutMs = 30000;
 constexpr int launchAttempts = 5;
-
-quint16 freeLoopbackPort() {
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0)) {
-        return 0;
-    }
-    const auto port = probe.serverPort();
-    probe.close();
-    return port;
-}
-
-void waitFor(QNetworkReply* reply, int timeoutMs) {
-    if (reply->isFinished()) {
-        return;
-    }
-    QEventLoop loop;
-    QTimer timer;
-    timer.setSingleShot(true);
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&timer, &QTimer::timeout, reply, &QNetworkReply::abort);
-    timer.start(timeoutMs);
-    loop.exec();
-}
-
-void pause(int ms) {
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
 
 // moto reads the region from the credential scope; the signature itself is not checked.
 QByteArray fakeAuthorization(const QByteArray& service) {
@@ -81,31 +49,11 @@ MotoServer::~MotoServer() {
 }
 
 QString MotoServer::binary(QString* why) {
-    const auto advice = QStringLiteral("run `scripts/setup-deps test` (it installs moto[server] "
-                                       "into <repo>/.venv) or point STRONGROOM_MOTO_SERVER at a "
-                                       "moto_server binary");
-    auto path = qEnvironmentVariable("STRONGROOM_MOTO_SERVER");
-    if (path.isEmpty()) {
-        const auto source = qEnvironmentVariable("STRONGROOM_SOURCE_DIR");
-        if (source.isEmpty()) {
-            if (why) {
-                *why = QStringLiteral("neither STRONGROOM_MOTO_SERVER nor STRONGROOM_SOURCE_DIR "
-                                      "is set (run the test through ctest); ") +
-                       advice;
-            }
-            return {};
-        }
-        path = source + QStringLiteral("/.venv/bin/moto_server");
-    }
-    const QFileInfo info(path);
-    if (!info.isFile() || !info.isExecutable()) {
-        if (why) {
-            *why = QStringLiteral("no moto_server at %1; ").arg(path) + advice;
-        }
-        return {};
-    }
-    // Not canonicalised: the venv's launcher script finds its Python through this path.
-    return info.absoluteFilePath();
+    return testserver::venvBinary("STRONGROOM_MOTO_SERVER", QStringLiteral("moto_server"),
+                                  QStringLiteral("run `scripts/setup-deps test` (it installs "
+                                                 "moto[server] into <repo>/.venv) or point "
+                                                 "STRONGROOM_MOTO_SERVER at a moto_server binary"),
+                                  why);
 }
 
 bool MotoServer::fail(const QString& why) {
@@ -125,7 +73,7 @@ bool MotoServer::start() {
         return fail(QStringLiteral("cannot create a temp dir: %1").arg(m_dir.errorString()));
     }
     for (int attempt = 0; attempt < launchAttempts; ++attempt) {
-        const auto port = freeLoopbackPort();
+        const auto port = testserver::freeLoopbackPort();
         if (port == 0) {
             return fail(QStringLiteral("cannot find a free loopback port"));
         }
@@ -153,40 +101,15 @@ bool MotoServer::launch(quint16 port) {
     m_logPath = m_dir.filePath(QStringLiteral("moto-%1.log").arg(port));
     m_address = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port));
 
-    auto env = QProcessEnvironment::systemEnvironment();
-    for (const auto& key : env.keys()) {
-        if (key.startsWith(QLatin1String("AWS_")) || key.startsWith(QLatin1String("MOTO_"))) {
-            env.remove(key);
-        }
-    }
-    env.insert(QStringLiteral("HOME"), home);
-    env.insert(QStringLiteral("TMPDIR"), m_dir.path());
+    auto env = testserver::isolatedEnvironment({QStringLiteral("AWS_"), QStringLiteral("MOTO_")},
+                                               home, m_dir.path());
     env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
 
-    m_process = std::make_unique<QProcess>();
-    m_process->setProgram(program);
-    m_process->setArguments({QStringLiteral("-H"), QStringLiteral("127.0.0.1"),
-                             QStringLiteral("-p"), QString::number(port)});
-    m_process->setProcessEnvironment(env);
-    m_process->setWorkingDirectory(m_dir.path());
-    // To a file, not a pipe: a pipe nobody drains while a test blocks elsewhere would stall moto.
-    m_process->setProcessChannelMode(QProcess::MergedChannels);
-    m_process->setStandardOutputFile(m_logPath);
-    m_process->setStandardInputFile(QProcess::nullDevice());
-    const auto parent = ::getpid();
-    m_process->setChildProcessModifier([parent] {
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (::getppid() != parent) {
-            ::_exit(127);
-        }
-    });
-    m_process->start();
-    if (!m_process->waitForStarted(10000)) {
-        const auto error = m_process->errorString();
-        m_process.reset();
-        return fail(QStringLiteral("cannot start %1: %2").arg(program, error));
-    }
-    return true;
+    const QStringList arguments{QStringLiteral("-H"), QStringLiteral("127.0.0.1"),
+                                QStringLiteral("-p"), QString::number(port)};
+    QString error;
+    m_process = testserver::startProcess(program, arguments, env, m_dir.path(), m_logPath, &error);
+    return m_process ? true : fail(error);
 }
 
 bool MotoServer::waitUntilReady(int timeoutMs) {
@@ -204,7 +127,7 @@ bool MotoServer::waitUntilReady(int timeoutMs) {
         if (last.ok()) {
             return true;
         }
-        pause(100);
+        testserver::pause(100);
     }
     return fail(QStringLiteral("moto_server did not answer within %1 s (last: %2); its output "
                                "ends with:\n%3")
@@ -214,17 +137,7 @@ bool MotoServer::waitUntilReady(int timeoutMs) {
 }
 
 void MotoServer::stop() {
-    if (!m_process) {
-        return;
-    }
-    if (m_process->state() != QProcess::NotRunning) {
-        m_process->terminate();
-        if (!m_process->waitForFinished(5000)) {
-            m_process->kill();
-            m_process->waitForFinished(5000);
-        }
-    }
-    m_process.reset();
+    testserver::stopProcess(m_process);
 }
 
 bool MotoServer::isRunning() const {
@@ -232,12 +145,7 @@ bool MotoServer::isRunning() const {
 }
 
 QString MotoServer::outputTail(int lines) const {
-    QFile log(m_logPath);
-    if (m_logPath.isEmpty() || !log.open(QIODevice::ReadOnly)) {
-        return QStringLiteral("(no output)");
-    }
-    const auto all = QString::fromUtf8(log.readAll()).split(QLatin1Char('\n'));
-    return all.mid(std::max<qsizetype>(0, all.size() - lines)).join(QLatin1Char('\n'));
+    return testserver::logTail(m_logPath, lines);
 }
 
 bool MotoServer::reset() {
@@ -276,7 +184,7 @@ MotoServer::Reply MotoServer::exchange(const QByteArray& path,
         request.setRawHeader(name, value);
     }
     auto* reply = m_nam.post(request, body);
-    waitFor(reply, requestTimeoutMs);
+    testserver::waitFor(reply, requestTimeoutMs);
     out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     out.raw = reply->readAll();
     const auto document = QJsonDocument::fromJson(out.raw);

@@ -1,6 +1,7 @@
 #include "OpenBaoRaftServer.h"
 
 #include "OpenBaoServer.h"
+#include "ServerProcess.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -10,33 +11,12 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QProcessEnvironment>
-#include <QTcpServer>
 #include <QTimer>
-
-#include <signal.h>
-#include <sys/prctl.h>
-#include <unistd.h>
 
 namespace {
 
 constexpr int startTimeoutMs = 20000;
 constexpr int launchAttempts = 5;
-
-quint16 freeLoopbackPort() {
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0)) {
-        return 0;
-    }
-    const auto port = probe.serverPort();
-    probe.close();
-    return port;
-}
-
-void pause(int ms) {
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
 
 QString configFor(const QString& nodeId, const QString& dataDir, quint16 apiPort,
                   quint16 clusterPort, const QList<QUrl>& retryJoin) {
@@ -97,10 +77,10 @@ bool OpenBaoRaftServer::start(const QList<QUrl>& retryJoin) {
         return fail(QStringLiteral("cannot create a temp dir: %1").arg(m_dir.errorString()));
     }
     for (int attempt = 0; attempt < launchAttempts; ++attempt) {
-        const auto apiPort = freeLoopbackPort();
-        auto clusterPort = freeLoopbackPort();
+        const auto apiPort = testserver::freeLoopbackPort();
+        auto clusterPort = testserver::freeLoopbackPort();
         while (clusterPort == apiPort) {
-            clusterPort = freeLoopbackPort();
+            clusterPort = testserver::freeLoopbackPort();
         }
         if (apiPort == 0 || clusterPort == 0) {
             return fail(QStringLiteral("cannot find free loopback ports"));
@@ -138,37 +118,13 @@ bool OpenBaoRaftServer::launch(quint16 apiPort, quint16 clusterPort, const QList
     config.write(configFor(m_nodeId, dataDir(), apiPort, clusterPort, retryJoin).toUtf8());
     config.close();
 
-    auto env = QProcessEnvironment::systemEnvironment();
-    for (const auto& key : env.keys()) {
-        if (key.startsWith(QLatin1String("VAULT_")) || key.startsWith(QLatin1String("BAO_"))) {
-            env.remove(key);
-        }
-    }
-    env.insert(QStringLiteral("HOME"), home);
-    env.insert(QStringLiteral("TMPDIR"), m_dir.path());
+    auto env = testserver::isolatedEnvironment({QStringLiteral("VAULT_"), QStringLiteral("BAO_")},
+                                               home, m_dir.path());
 
-    m_process = std::make_unique<QProcess>();
-    m_process->setProgram(program);
-    m_process->setArguments({QStringLiteral("server"), QStringLiteral("-config"), configPath});
-    m_process->setProcessEnvironment(env);
-    m_process->setWorkingDirectory(m_dir.path());
-    m_process->setProcessChannelMode(QProcess::MergedChannels);
-    m_process->setStandardOutputFile(m_logPath);
-    m_process->setStandardInputFile(QProcess::nullDevice());
-    const auto parent = ::getpid();
-    m_process->setChildProcessModifier([parent] {
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (::getppid() != parent) {
-            ::_exit(127);
-        }
-    });
-    m_process->start();
-    if (!m_process->waitForStarted(10000)) {
-        const auto error = m_process->errorString();
-        m_process.reset();
-        return fail(QStringLiteral("cannot start %1: %2").arg(program, error));
-    }
-    return true;
+    const QStringList arguments{QStringLiteral("server"), QStringLiteral("-config"), configPath};
+    QString error;
+    m_process = testserver::startProcess(program, arguments, env, m_dir.path(), m_logPath, &error);
+    return m_process ? true : fail(error);
 }
 
 int OpenBaoRaftServer::probe(const QString& path) {
@@ -201,7 +157,7 @@ bool OpenBaoRaftServer::waitUntilAnswering(int timeoutMs) {
         if (probe(QStringLiteral("sys/seal-status")) == 200) {
             return true;
         }
-        pause(100);
+        testserver::pause(100);
     }
     return fail(QStringLiteral("bao did not answer sys/seal-status within %1 s; its output ends "
                                "with:\n%2")
@@ -210,17 +166,7 @@ bool OpenBaoRaftServer::waitUntilAnswering(int timeoutMs) {
 }
 
 void OpenBaoRaftServer::stop() {
-    if (!m_process) {
-        return;
-    }
-    if (m_process->state() != QProcess::NotRunning) {
-        m_process->terminate();
-        if (!m_process->waitForFinished(5000)) {
-            m_process->kill();
-            m_process->waitForFinished(5000);
-        }
-    }
-    m_process.reset();
+    testserver::stopProcess(m_process);
 }
 
 bool OpenBaoRaftServer::restart() {
@@ -241,7 +187,7 @@ bool OpenBaoRaftServer::restart() {
         if (!portTaken) {
             return false;
         }
-        pause(250);
+        testserver::pause(250);
     }
     return fail(QStringLiteral("the node's ports stayed taken after a restart"));
 }
@@ -251,12 +197,7 @@ bool OpenBaoRaftServer::isRunning() const {
 }
 
 QString OpenBaoRaftServer::outputTail(int lines) const {
-    QFile log(m_logPath);
-    if (m_logPath.isEmpty() || !log.open(QIODevice::ReadOnly)) {
-        return QStringLiteral("(no output)");
-    }
-    const auto all = QString::fromUtf8(log.readAll()).split(QLatin1Char('\n'));
-    return all.mid(std::max<qsizetype>(0, all.size() - lines)).join(QLatin1Char('\n'));
+    return testserver::logTail(m_logPath, lines);
 }
 
 std::vector<std::unique_ptr<OpenBaoRaftServer>> OpenBaoRaftServer::startCluster(int count,

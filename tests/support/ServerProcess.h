@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QNetworkReply;
+
+// What every test-server fixture (OpenBao dev and raft nodes, moto) does the same way: find its
+// binary, pick a free loopback port, run the process with its output in a log file and tied to
+// the test process's life, wait on a reply, stop it, and show the end of its log.
+namespace testserver {
+
+// A port nobody listens on right now. Another process may take it before the server binds it;
+// fixtures retry on "address already in use".
+quint16 freeLoopbackPort();
+
+// Spins a local event loop until `reply` finishes or `timeoutMs` passes (then aborts it).
+void waitFor(QNetworkReply* reply, int timeoutMs);
+void pause(int ms);
+
+// The binary named by the environment variable `overrideVariable`, else
+// $STRONGROOM_SOURCE_DIR/.venv/bin/<venvName>. Empty with the reason and `advice` in `why` when
+// there is none: tests then fail, never skip.
+QString venvBinary(const char* overrideVariable, const QString& venvName, const QString& advice,
+                   QString* why);
+
+// The test process's environment without variables starting with one of `dropPrefixes`, with
+// HOME and TMPDIR pointing into the fixture's own temp dir.
+QProcessEnvironment isolatedEnvironment(const QStringList& dropPrefixes, const QString& home,
+                                        const QString& tmpDir);
+
+// Starts `program`: stdout and stderr to `logPath` (a pipe nobody drains while a test blocks
+// would stall the server), no stdin, killed when the test process dies. Null with the reason in
+// `error` when it does not start.
+std::unique_ptr<QProcess> startProcess(const QString& program, const QStringList& arguments,
+                                       const QProcessEnvironment& environment,
+                                       const QString& workingDirectory, const QString& logPath,
+                                       QString* error);
+
+// SIGTERM, then SIGKILL after 5 s; resets `process`. Safe on a null or finished process.
+void stopProcess(std::unique_ptr<QProcess>& process);
+
+// The last `lines` lines of `logPath`, or "(no output)".
+QString logTail(const QString& logPath, int lines);
+
+} // namespace testserver

@@ -42,17 +42,6 @@ private:
         }
         return input;
     }
-    bool waitUntilActive() {
-        QElapsedTimer clock;
-        clock.start();
-        while (clock.elapsed() < 30000) {
-            if (m_server.probe(QStringLiteral("sys/health")) == 200) {
-                return true;
-            }
-            QTest::qWait(100);
-        }
-        return false;
-    }
     int lookupStatus(const QByteArray& token) {
         strongroom::VaultEndpoint endpoint;
         endpoint.address = m_server.address();
@@ -129,7 +118,7 @@ private Q_SLOTS:
         run = m_cli.run(on({QStringLiteral("unseal")}), sharesInput({3, 4}));
         QVERIFY2(run.exitCode == 0, run.describe());
         QVERIFY2(run.outText().contains(QLatin1String("is unsealed")), run.describe());
-        QVERIFY(waitUntilActive());
+        QVERIFY2(m_server.waitUntilActive(), qPrintable(m_server.lastError()));
     }
 
     void sealStatusShowsHaModeAndLeader() {
@@ -245,7 +234,7 @@ private Q_SLOTS:
 
         run = m_cli.run(on({QStringLiteral("unseal")}), sharesInput({4, 0, 2}));
         QVERIFY2(run.exitCode == 0, run.describe());
-        QVERIFY(waitUntilActive());
+        QVERIFY2(m_server.waitUntilActive(), qPrintable(m_server.lastError()));
     }
 
     void generateRootPrintsATokenThatWorks() {
@@ -299,7 +288,7 @@ private Q_SLOTS:
         QCOMPARE(m_server.probe(QStringLiteral("sys/health")), 503);
         run = m_cli.run(on({QStringLiteral("unseal")}), sharesInput({1, 2, 3}));
         QVERIFY2(run.exitCode == 0, run.describe());
-        QVERIFY(waitUntilActive());
+        QVERIFY2(m_server.waitUntilActive(), qPrintable(m_server.lastError()));
     }
 
     void nothingSecretInTheAuditLogOrFiles() {

@@ -192,6 +192,21 @@ bool OpenBaoRaftServer::restart() {
     return fail(QStringLiteral("the node's ports stayed taken after a restart"));
 }
 
+bool OpenBaoRaftServer::waitUntilActive(int timeoutMs) {
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < timeoutMs) {
+        if (probe(QStringLiteral("sys/health")) == 200) {
+            return true;
+        }
+        testserver::pause(100);
+    }
+    return fail(QStringLiteral("the node did not become active within %1 s; its output ends "
+                               "with:\n%2")
+                    .arg(timeoutMs / 1000)
+                    .arg(outputTail()));
+}
+
 bool OpenBaoRaftServer::isRunning() const {
     return m_process && m_process->state() == QProcess::Running;
 }

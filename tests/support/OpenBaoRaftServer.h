@@ -31,6 +31,9 @@ public:
     // Stops and starts the node again on the same ports and data: it comes back sealed.
     bool restart();
     bool isRunning() const;
+    // After init and unseal, raft takes a moment to elect this node leader: waits until
+    // sys/health says it is the active node (200).
+    bool waitUntilActive(int timeoutMs = 30000);
 
     QUrl address() const { return m_address; }
     QString nodeId() const { return m_nodeId; }

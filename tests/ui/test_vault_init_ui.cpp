@@ -342,14 +342,8 @@ private Q_SLOTS:
         QVERIFY(!serverStatus().sealed);
         unseal->reject();
         VaultConnector* connector = m_window->vaultConnections()->connector();
-        // Raft needs a moment after unseal before it serves requests as the active node.
-        Result<Connection*> opened = BackendError(BackendError::Kind::Network);
-        for (int attempt = 0; attempt < 60 && !opened.ok(); ++attempt) {
-            opened = await(connector->reconnect(m_id));
-            if (!opened.ok()) {
-                QTest::qWait(250);
-            }
-        }
+        QVERIFY2(m_server.waitUntilActive(), qPrintable(m_server.lastError()));
+        Result<Connection*> opened = await(connector->reconnect(m_id));
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message()));
         QCOMPARE(m_workspace->connection(m_id)->state(), ConnectionState::Connected);
         VaultOperator connection(connector->backend(m_id)->session());

@@ -107,14 +107,9 @@ private Q_SLOTS:
         spec.address = m_server.address().toString();
         VaultCredentials credentials;
         credentials.secret = m_init.rootToken;
-        // Raft needs a moment after unseal before it serves requests as the active node.
-        Result<Connection*> added = BackendError(BackendError::Kind::Network);
-        for (int attempt = 0; attempt < 40 && !added.ok(); ++attempt) {
-            added = await(m_window->vaultConnections()->connector()->connectNew(spec, credentials));
-            if (!added.ok()) {
-                QTest::qWait(250);
-            }
-        }
+        QVERIFY2(m_server.waitUntilActive(), qPrintable(m_server.lastError()));
+        Result<Connection*> added =
+            await(m_window->vaultConnections()->connector()->connectNew(spec, credentials));
         QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().message()));
         m_id = spec.id;
     }

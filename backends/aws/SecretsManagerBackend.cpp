@@ -75,7 +75,8 @@ void SecretsManagerBackend::setState(ConnectionState state) {
 }
 
 BackendError SecretsManagerBackend::noteError(BackendError error) {
-    if (error.kind() == Kind::Unauthenticated) {
+    // Only a refusal of the keys we hold: without keys (locked, logged out) the state stays.
+    if (error.kind() == Kind::Unauthenticated && m_client->hasCredentials()) {
         setState(ConnectionState::Expired);
     }
     return error;

@@ -430,7 +430,11 @@ private Q_SLOTS:
         auto locked = await(backend().read(SecretRef{QStringLiteral("x")}, {}));
         QVERIFY(!locked.ok());
         QCOMPARE(locked.error().kind(), Kind::Unauthenticated);
-        QVERIFY(!states.isEmpty());
+        QCOMPARE(backend().state(), ConnectionState::Locked);
+        QCOMPARE(states.size(), 1);
+        backend().setCredentials(credentials());
+        QCOMPARE(backend().state(), ConnectionState::Connected);
+        QVERIFY(await(backend().check()).ok());
     }
 
     void expiredCredentialsMarkTheConnectionExpired() {

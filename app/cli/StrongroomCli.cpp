@@ -40,6 +40,8 @@
 #include "VaultTokenCommand.h"
 #include "VersionsCommand.h"
 
+#include <algorithm>
+
 namespace strongroom::cli {
 
 namespace {
@@ -122,8 +124,15 @@ QString StrongroomCli::helpText() const {
         "Usage: strongroom-cli [global options] <command> [options] [arguments]\n\n"
         "One console for every secrets store: the same audited operations as the Strongroom "
         "window.\n\nCommands:\n");
+    // Names padded to the longest one, so the summaries line up.
+    qsizetype width = 0;
     for (const auto& command : m_commands) {
-        text += QStringLiteral("  %1%2\n").arg(command->name(), -15).arg(command->summary());
+        width = std::max(width, command->name().size());
+    }
+    for (const auto& command : m_commands) {
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(command->name(), -static_cast<int>(width))
+                    .arg(command->summary());
     }
     text += QStringLiteral(
                 "\nGlobal options (accepted by every command):\n"

@@ -78,6 +78,12 @@ private Q_SLOTS:
         QVERIFY(identity.value(QStringLiteral("expires")).isNull());
         QVERIFY(!identity.value(QStringLiteral("trace")).toArray().isEmpty());
 
+        const CliRun listed = cli.run(args({QStringLiteral("connections")}));
+        QVERIFY2(listed.exitCode == 0, listed.describe());
+        QVERIFY2(listed.outText().contains(QStringLiteral("prod")) &&
+                     listed.outText().contains(QStringLiteral("aws")),
+                 listed.describe());
+
         const QString path = unique("cli") + QStringLiteral("/db");
         const QStringList on{QStringLiteral("--connection"), QStringLiteral("prod")};
         for (const char* password : {"first", "second"}) {
@@ -331,6 +337,7 @@ private Q_SLOTS:
         QVERIFY2(noCode.errText().contains(QStringLiteral("--mfa-code")), noCode.describe());
         const CliRun listed =
             cli.run(args({QStringLiteral("connections"), QStringLiteral("--json")}));
+        QVERIFY2(listed.exitCode == 0, listed.describe());
         QVERIFY2(!listed.outText().contains(QStringLiteral("\"mfa\"")), listed.describe());
         const CliRun withCode =
             cli.run(mfa + args({QStringLiteral("--mfa-code"), QStringLiteral("482913")}),

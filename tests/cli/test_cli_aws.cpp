@@ -217,9 +217,21 @@ private Q_SLOTS:
                     on);
         expectOneLineError(both, Usage);
 
+        const CliRun nothingToSet = cli.run(args({QStringLiteral("aws"), QStringLiteral("rotate"),
+                                                  path, QStringLiteral("--no-immediately")}) +
+                                            on);
+        expectOneLineError(nothingToSet, Usage);
+        // moto refuses CancelRotateSecret on a secret without a rotation Lambda: the command
+        // passes the refusal on as one line and audits it (the admin suite covers success).
+        const CliRun cancelled =
+            cli.run(args({QStringLiteral("aws"), QStringLiteral("cancel-rotation"), path}) + on);
+        expectOneLineError(cancelled, cancelled.exitCode);
+        QVERIFY2(cancelled.exitCode != 0, cancelled.describe());
+
         QFile audit(cli.auditFile());
         QVERIFY(audit.open(QIODevice::ReadOnly));
         const QByteArray lines = audit.readAll();
+        QVERIFY(lines.contains("\"aws-rotation-cancel\""));
         QVERIFY(lines.contains("\"aws-clear-pending\""));
         QVERIFY(lines.contains("\"aws-rotate\""));
         QVERIFY(lines.contains(stuck.toUtf8()));

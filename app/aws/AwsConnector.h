@@ -80,6 +80,10 @@ public:
     // process environment and QDir::homePath(), read again at every connect.
     void setCredentialSources(QProcessEnvironment environment, QString homeDir);
 
+    // Temporary credentials count as expired this long before their end, so no call starts
+    // with keys about to run out (60 s by default).
+    void setExpiryMargin(std::chrono::seconds margin) { m_expiryMargin = margin; }
+
     static QString keychainKey(const QString& connectionId) {
         return QStringLiteral("aws-keys:") + connectionId;
     }
@@ -114,6 +118,7 @@ private:
     QHash<QString, std::shared_ptr<Tracked>> m_tracked;
     std::optional<QProcessEnvironment> m_environment;
     QString m_homeDir;
+    std::chrono::seconds m_expiryMargin{60};
 };
 
 } // namespace strongroom

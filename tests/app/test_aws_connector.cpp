@@ -364,6 +364,27 @@ private Q_SLOTS:
         QCOMPARE(loginNeeded.count(), 0);
     }
 
+    void temporaryCredentialsRunOutAndAskForALogin() {
+        Rig rig;
+        const QString id = uniqueId("aws-short");
+        AwsConnectionSpec role = spec(id, AwsConnectionSpec::KeySource::Keychain);
+        role.roleArn = QStringLiteral("arn:aws:iam::123456789012:role/short");
+        role.sessionDurationSeconds = 900;
+        // STS's shortest session is 15 minutes: count it as run out 2 s after it began.
+        rig.connector->setExpiryMargin(std::chrono::seconds(898));
+        QSignalSpy loginNeeded(rig.connector.get(), &AwsConnector::loginNeeded);
+        VERIFY_OK(await(rig.connector->connectNew(role, typedKeys())));
+        QCOMPARE(rig.connector->backend(id)->state(), ConnectionState::Connected);
+        QTRY_COMPARE_WITH_TIMEOUT(loginNeeded.count(), 1, 10000);
+        QCOMPARE(loginNeeded.first().first().toString(), id);
+        QCOMPARE(rig.connector->backend(id)->state(), ConnectionState::Expired);
+        QVERIFY(!rig.connector->backend(id)->client()->hasCredentials());
+        // No MFA on this role: renew() takes the keys from the keychain and assumes it again.
+        VERIFY_OK(await(rig.connector->renew(id)));
+        QCOMPARE(rig.connector->backend(id)->state(), ConnectionState::Connected);
+        QVERIFY(rig.connector->session(id)->expires > QDateTime::currentDateTimeUtc());
+    }
+
     void expiredCredentialsAskForALogin() {
         Rig rig;
         const QString id = uniqueId("aws-exp");

@@ -4,6 +4,7 @@
 
 namespace strongroom::cli {
 
+// `aws cancel-rotation --connection <id> <path>`: CancelRotateSecret.
 class AwsCancelRotationCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("aws cancel-rotation"); }

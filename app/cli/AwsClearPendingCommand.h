@@ -4,6 +4,7 @@
 
 namespace strongroom::cli {
 
+// `aws clear-pending --connection <id> <path> --version V`: removes a stuck AWSPENDING.
 class AwsClearPendingCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("aws clear-pending"); }

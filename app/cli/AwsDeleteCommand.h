@@ -4,6 +4,8 @@
 
 namespace strongroom::cli {
 
+// `aws delete --connection <id> <path>`: DeleteSecret with a recovery window, or forced after
+// the secret's name is typed.
 class AwsDeleteCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("aws delete"); }

@@ -4,6 +4,7 @@
 
 namespace strongroom::cli {
 
+// `aws deleted --connection <id> [--prefix P]`: the secrets scheduled for deletion.
 class AwsDeletedCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("aws deleted"); }

@@ -4,6 +4,7 @@
 
 namespace strongroom::cli {
 
+// `aws logout <id> [--forget]`: removes the keys from the keychain and memory.
 class AwsLogoutCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("aws logout"); }

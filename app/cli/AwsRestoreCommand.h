@@ -4,6 +4,7 @@
 
 namespace strongroom::cli {
 
+// `aws restore --connection <id> <path>`: RestoreSecret.
 class AwsRestoreCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("aws restore"); }

@@ -4,6 +4,7 @@
 
 namespace strongroom::cli {
 
+// `aws rotate --connection <id> <path> [...]`: RotateSecret now, or only set the schedule.
 class AwsRotateCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("aws rotate"); }

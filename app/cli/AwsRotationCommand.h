@@ -4,6 +4,8 @@
 
 namespace strongroom::cli {
 
+// `aws rotation --connection <id> <path>`: the rotation configuration, labels and a stuck
+// AWSPENDING.
 class AwsRotationCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("aws rotation"); }

@@ -4,6 +4,7 @@
 
 namespace strongroom::cli {
 
+// `aws whoami <id>`: identity, key source, expiry and the credential chain's trace.
 class AwsWhoamiCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("aws whoami"); }

@@ -456,6 +456,40 @@ private Q_SLOTS:
         QCOMPARE(expired.state(), ConnectionState::Expired);
         QCOMPARE(aws.requests().size(), 1);
     }
+
+    void aServerThatRepeatsItsTokenOrSendsGarbageIsRefused() {
+        ScriptedHttpServer aws;
+        QVERIFY(aws.start());
+        const QByteArray page =
+            R"({"Versions":[{"VersionId":"v1","VersionStages":["AWSCURRENT"]}],"NextToken":"same"})";
+        aws.enqueue(ScriptedHttpServer::reply(200, page));
+        aws.enqueue(ScriptedHttpServer::reply(200, page));
+        aws.enqueue(ScriptedHttpServer::reply(200, R"({"SecretList":"not a list"})"));
+        AwsEndpoint scripted;
+        scripted.secretsManagerUrl = aws.url();
+        SecretsManagerBackend odd(scripted);
+        odd.setCredentials(credentials());
+        auto versions = await(odd.versions(SecretRef{QStringLiteral("x")}));
+        QVERIFY(!versions.ok());
+        QCOMPARE(versions.error().kind(), Kind::InvalidResponse);
+        QVERIFY(versions.error().message().contains(QLatin1String("same NextToken")));
+        QCOMPARE(aws.requests().size(), 2);
+        auto listed = await(odd.list(QString(), PageRequest{}, CancelToken()));
+        QVERIFY(!listed.ok());
+        QCOMPARE(listed.error().kind(), Kind::InvalidResponse);
+        QCOMPARE(odd.state(), ConnectionState::Connected);
+
+        aws.enqueue(ScriptedHttpServer::reply(
+            400,
+            R"({"__type":"DecryptionFailure","message":"Secrets Manager cannot decrypt the protected secret text using the provided KMS key."})"));
+        auto undecryptable = await(odd.read(SecretRef{QStringLiteral("kms/locked")}, {}));
+        QVERIFY(!undecryptable.ok());
+        QCOMPARE(undecryptable.error().kind(), Kind::PermissionDenied);
+        QVERIFY2(undecryptable.error().message().contains(QLatin1String(
+                     "cannot decrypt kms/locked: these credentials lack kms:Decrypt")),
+                 qPrintable(why(undecryptable)));
+        QCOMPARE(odd.state(), ConnectionState::Connected);
+    }
 };
 
 QTEST_GUILESS_MAIN(AwsSecretsManagerTest)

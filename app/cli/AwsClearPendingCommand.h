@@ -1,0 +1,15 @@
+#pragma once
+
+#include "CliCommand.h"
+
+namespace strongroom::cli {
+
+// `aws clear-pending --connection <id> <path> --version V`: removes a stuck AWSPENDING.
+class AwsClearPendingCommand : public CliCommand {
+public:
+    QString name() const override { return QStringLiteral("aws clear-pending"); }
+    QString summary() const override;
+    QCoro::Task<int> run(CliSession& session, QStringList arguments) override;
+};
+
+} // namespace strongroom::cli

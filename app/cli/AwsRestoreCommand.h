@@ -1,0 +1,15 @@
+#pragma once
+
+#include "CliCommand.h"
+
+namespace strongroom::cli {
+
+// `aws restore --connection <id> <path>`: RestoreSecret.
+class AwsRestoreCommand : public CliCommand {
+public:
+    QString name() const override { return QStringLiteral("aws restore"); }
+    QString summary() const override;
+    QCoro::Task<int> run(CliSession& session, QStringList arguments) override;
+};
+
+} // namespace strongroom::cli

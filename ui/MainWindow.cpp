@@ -10,6 +10,7 @@
 #include "LockScreen.h"
 #include "QuickOpenDialog.h"
 #include "QuickOpenModel.h"
+#include "RollbackWorkflow.h"
 #include "SearchDialog.h"
 #include "SecretPane.h"
 #include "SecretPresenter.h"
@@ -37,6 +38,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 
 // Q_INIT_RESOURCE cannot be used inside a namespace; the icons live in a static library, whose
@@ -138,6 +140,8 @@ void MainWindow::createActions() {
     m_new = make(tr("New secret"), QStringLiteral("new"), QKeySequence::New);
     m_edit = make(tr("Edit"), QStringLiteral("edit"), QKeySequence(Qt::CTRL | Qt::Key_E));
     m_rollback = make(tr("Roll back"), QStringLiteral("rollback"), {});
+    m_undoRollback = make(tr("Undo rollback"), QStringLiteral("rollback"), {});
+    m_undoRollback->setEnabled(false);
     m_delete = make(tr("Delete version"), QStringLiteral("delete"), QKeySequence::Delete);
     m_undelete = make(tr("Undelete versions"), QStringLiteral("rollback"), {});
     m_deleteSecret = make(tr("Delete secret…"), QStringLiteral("delete"), {});
@@ -172,6 +176,9 @@ void MainWindow::createActions() {
     connect(m_edit, &QAction::triggered, m_workflows, &SecretWorkflows::edit);
     connect(m_rollback, &QAction::triggered, this,
             [this] { m_workflows->rollback(chosenVersion()); });
+    connect(m_undoRollback, &QAction::triggered, m_workflows->rollbacks(), &RollbackWorkflow::undo);
+    connect(m_workflows->rollbacks(), &RollbackWorkflow::undoAvailableChanged, this,
+            &MainWindow::updateUndoRollback);
     connect(m_delete, &QAction::triggered, this,
             [this] { m_workflows->deleteVersions(chosenVersions()); });
     connect(m_undelete, &QAction::triggered, this,
@@ -228,7 +235,8 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addAction(m_quit);
     QMenu* secret = menuBar()->addMenu(tr("&Secret"));
-    for (QAction* action : {m_refresh, m_edit, m_rollback, m_delete, m_undelete, m_destroy}) {
+    for (QAction* action :
+         {m_refresh, m_edit, m_rollback, m_undoRollback, m_delete, m_undelete, m_destroy}) {
         secret->addAction(action);
     }
     secret->addSeparator();
@@ -243,6 +251,15 @@ void MainWindow::createStatusBar() {
     m_clipboardStatus = new QLabel(this);
     m_lockStatus = new QLabel(tr("Unlocked"), this);
     m_tokenStatus = new QLabel(this);
+    // Offered right after a rollback, next to the message that says what moved.
+    auto* undo = new QToolButton(this);
+    undo->setObjectName(QStringLiteral("undoRollbackButton"));
+    undo->setDefaultAction(m_undoRollback);
+    undo->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    undo->setAutoRaise(true);
+    undo->setVisible(false);
+    m_undoRollbackButton = undo;
+    statusBar()->addPermanentWidget(undo);
     statusBar()->addPermanentWidget(m_clipboardStatus);
     statusBar()->addPermanentWidget(m_tokenStatus);
     statusBar()->addPermanentWidget(m_connectionStatus);
@@ -438,6 +455,17 @@ void MainWindow::updateActions() {
     gate(m_editMetadata, Capability::EditMetadata, true, {});
 }
 
+void MainWindow::updateUndoRollback() {
+    const auto& last = m_workflows->rollbacks()->lastRollback();
+    const bool available = last.has_value() && !m_workspace->isLocked();
+    m_undoRollback->setEnabled(available);
+    m_undoRollbackButton->setVisible(available);
+    m_undoRollback->setToolTip(
+        last ? tr("Make version %1 current again (only while %2 is still current)")
+                   .arg(last->previousCurrent, last->newCurrent)
+             : tr("Roll back a secret first"));
+}
+
 void MainWindow::showMessage(const QString& message) {
     statusBar()->showMessage(message, 8000);
 }
@@ -462,6 +490,7 @@ void MainWindow::workspaceLocked() {
           m_editMetadata, m_quickOpenAction, m_search, m_lock, m_connectVault}) {
         action->setEnabled(false);
     }
+    updateUndoRollback();
 }
 
 bool MainWindow::needsPassphrase() const {
@@ -484,6 +513,7 @@ void MainWindow::workspaceUnlocked() {
     }
     m_vault->reopenAfterUnlock();
     updateActions();
+    updateUndoRollback();
     m_inactivity->start();
 }
 

@@ -55,6 +55,7 @@ public:
     QAction* newAction() const { return m_new; }
     QAction* editAction() const { return m_edit; }
     QAction* rollbackAction() const { return m_rollback; }
+    QAction* undoRollbackAction() const { return m_undoRollback; }
     QAction* deleteAction() const { return m_delete; }
     QAction* destroyAction() const { return m_destroy; }
     QAction* undeleteAction() const { return m_undelete; }
@@ -87,6 +88,7 @@ private:
     void updateActions();
     void updateConnectionStatus();
     void updateTokenStatus();
+    void updateUndoRollback();
     void connectVaultSignals();
     // After a new login: re-read the open secret and re-list the folder that failed.
     void retryAfterLogin(const QString& connectionId);
@@ -118,12 +120,14 @@ private:
     QLabel* m_clipboardStatus = nullptr;
     QLabel* m_lockStatus = nullptr;
     QLabel* m_tokenStatus = nullptr;
+    QWidget* m_undoRollbackButton = nullptr;
     VaultConnections* m_vault = nullptr;
     QAction* m_connectVault = nullptr;
     QAction* m_refresh = nullptr;
     QAction* m_new = nullptr;
     QAction* m_edit = nullptr;
     QAction* m_rollback = nullptr;
+    QAction* m_undoRollback = nullptr;
     QAction* m_delete = nullptr;
     QAction* m_destroy = nullptr;
     QAction* m_undelete = nullptr;

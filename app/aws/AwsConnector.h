@@ -3,11 +3,13 @@
 #include "AwsConnectionSpec.h"
 #include "AwsCredentials.h"
 #include "Result.h"
+#include "SecretBackend.h"
 
 #include <QCoroTask>
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QProcessEnvironment>
 #include <QString>
 
 #include <chrono>
@@ -19,6 +21,7 @@ namespace strongroom {
 class Connection;
 class SecretsManagerBackend;
 class Workspace;
+struct AwsSignInOutcome;
 
 // What the operator supplies at connect time; every field may be empty.
 struct AwsSignIn {
@@ -65,6 +68,10 @@ public:
     bool needsMfa(const QString& connectionId) const;
     SecretsManagerBackend* backend(const QString& connectionId) const;
 
+    // Where environment keys and the shared files (~/.aws) are read from; by default the
+    // process environment and QDir::homePath(), read again at every connect.
+    void setCredentialSources(QProcessEnvironment environment, QString homeDir);
+
     static QString keychainKey(const QString& connectionId) {
         return QStringLiteral("aws-keys:") + connectionId;
     }
@@ -76,8 +83,29 @@ Q_SIGNALS:
 
 private:
     struct Tracked;
+
+    QCoro::Task<Result<Connection*>> open(AwsConnectionSpec spec, AwsSignIn signIn, QString action);
+    // Keys (typed, keychain, environment or profile), roles and the identity check; every
+    // AssumeRole is audited. `needsMfa` says whether the spec's roles ask for a code.
+    QCoro::Task<AwsSignInOutcome> signInFor(AwsConnectionSpec spec, AwsSignIn signIn,
+                                            bool* needsMfa);
+    QCoro::Task<void> audit(QString connectionId, QString action, QString result, QString detail);
+    // Takes the keys again after an idle lock (roles with MFA ask for a code instead).
+    QCoro::Task<void> refreshAfterUnlock(QString connectionId);
+
+    std::optional<AwsConnectionSpec> savedSpec(const QString& connectionId,
+                                               QString* error = nullptr) const;
+    void track(Connection* connection, const AwsConnectionSpec& spec, bool needsMfa);
+    void setSession(const QString& connectionId, AwsSessionInfo info);
+    void untrack(const QString& connectionId);
+    void onStateChanged(const QString& connectionId, ConnectionState state);
+    void onLocked();
+    void onUnlocked();
+
     Workspace* m_workspace;
     QHash<QString, std::shared_ptr<Tracked>> m_tracked;
+    std::optional<QProcessEnvironment> m_environment;
+    QString m_homeDir;
 };
 
 } // namespace strongroom

@@ -48,6 +48,10 @@ struct AwsSecretDescription {
 
     // InvalidResponse when a field has the wrong type; unknown fields are ignored.
     static Result<AwsSecretDescription> fromJson(const nlohmann::json& reply);
+    // The same for one entry of a ListSecrets reply (SecretList[i] has the same fields);
+    // `context` starts the error message ("ListSecrets entry 3").
+    static Result<AwsSecretDescription> fromJson(const nlohmann::json& entry,
+                                                 const QString& context);
 };
 
 } // namespace strongroom

@@ -1,8 +1,10 @@
-// libFuzzer target: arbitrary bytes as an AWS reply, through the JSON 1.1 error parser and the
-// STS AssumeRole XML parser. The first byte picks the HTTP status and whether the first line is
-// also used as the x-amzn-ErrorType header. A parser may refuse the input but must never crash,
-// hang, read out of bounds or leak; ASan and UBSan watch for those.
+// libFuzzer target: arbitrary bytes as an AWS reply, through the JSON 1.1 error parser, the
+// DescribeSecret reader (when the bytes are JSON) and the STS AssumeRole XML parser. The first byte
+// picks the HTTP status and whether the first line is also used as the x-amzn-ErrorType header. A
+// parser may refuse the input but must never crash, hang, read out of bounds or leak; ASan and
+// UBSan watch for those.
 #include "AwsErrorReply.h"
+#include "AwsSecretDescription.h"
 #include "StsAssumeRoleReply.h"
 
 #include <cstddef>
@@ -22,6 +24,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const AwsErrorReply error = AwsErrorReply::fromJson(status, header, input);
     (void)error.toError().message();
     (void)error.isRetryable();
+
+    const auto reply = nlohmann::json::parse(data, data + size, nullptr, false);
+    if (!reply.is_discarded()) {
+        const auto description = AwsSecretDescription::fromJson(reply);
+        if (description) {
+            (void)description->currentVersion();
+            (void)description->stuckPendingVersion();
+        } else {
+            (void)description.error().message();
+        }
+    }
 
     QByteArray body = input;
     auto role = StsAssumeRoleReply::parse(status, body);

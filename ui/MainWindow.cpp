@@ -2,6 +2,9 @@
 
 #include "AppSettings.h"
 #include "AuditLogViewer.h"
+#include "AwsConnections.h"
+#include "AwsConnector.h"
+#include "AwsSecretActions.h"
 #include "Clipboard.h"
 #include "ConnectionsPane.h"
 #include "ConnectionTreeModel.h"
@@ -82,6 +85,7 @@ MainWindow::MainWindow(Workspace* workspace, QWidget* parent)
     resize(1100, 680);
 
     m_vault = new VaultConnections(workspace, this, this);
+    m_aws = new AwsConnections(workspace, this, this);
     createActions();
     createMenus();
     createStatusBar();
@@ -119,6 +123,7 @@ MainWindow::MainWindow(Workspace* workspace, QWidget* parent)
                                                : QString());
     });
     connectVaultSignals();
+    connectAwsSignals();
     connectionAdded();
     updateActions();
     m_inactivity->start();
@@ -161,6 +166,17 @@ void MainWindow::createActions() {
     m_connectVault->setIconText(tr("Connect"));
     m_connectVault->setToolTip(tr("Connect to a HashiCorp Vault or OpenBao server"));
     connect(m_connectVault, &QAction::triggered, m_vault, &VaultConnections::openConnectDialog);
+    m_connectAws = make(tr("Connect AWS Secrets Manager…"), QStringLiteral("provider-aws"), {});
+    m_connectAws->setIconText(tr("AWS"));
+    m_connectAws->setToolTip(tr("Connect to AWS Secrets Manager (or moto / LocalStack)"));
+    connect(m_connectAws, &QAction::triggered, m_aws, &AwsConnections::openConnectDialog);
+    m_rotate = make(tr("Rotate…"), QStringLiteral("rotate"), {});
+    connect(m_rotate, &QAction::triggered, this, [this] {
+        if (const Connection* shown = m_presenter->connection();
+            shown && m_aws->isAws(shown->id())) {
+            m_aws->secretActions()->openRotation(shown->id(), m_presenter->ref().path);
+        }
+    });
 
     connect(m_refresh, &QAction::triggered, this, [this] {
         m_connections->refreshCurrent();
@@ -183,7 +199,15 @@ void MainWindow::createActions() {
             [this] { m_workflows->deleteVersions(chosenVersions()); });
     connect(m_undelete, &QAction::triggered, this,
             [this] { m_workflows->undeleteVersions(chosenVersions()); });
-    connect(m_deleteSecret, &QAction::triggered, m_workflows, &SecretWorkflows::deleteSecret);
+    connect(m_deleteSecret, &QAction::triggered, this, [this] {
+        // AWS deletes with a recovery window (or forced): its own dialog.
+        if (const Connection* shown = m_presenter->connection();
+            shown && m_aws->isAws(shown->id())) {
+            m_aws->secretActions()->deleteSecret(shown->id(), m_presenter->ref().path);
+        } else {
+            m_workflows->deleteSecret();
+        }
+    });
     connect(m_editMetadata, &QAction::triggered, m_workflows, &SecretWorkflows::editMetadata);
     connect(m_search, &QAction::triggered, this, &MainWindow::openSearch);
     connect(m_destroy, &QAction::triggered, this,
@@ -202,8 +226,9 @@ void MainWindow::createActions() {
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addAction(m_connectVault);
+    toolbar->addAction(m_connectAws);
     toolbar->addSeparator();
-    for (QAction* action : {m_refresh, m_new, m_edit, m_rollback, m_delete, m_destroy}) {
+    for (QAction* action : {m_refresh, m_new, m_edit, m_rollback, m_rotate, m_delete, m_destroy}) {
         toolbar->addAction(action);
     }
     toolbar->addSeparator();
@@ -216,11 +241,13 @@ void MainWindow::createActions() {
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_connectVault);
+    file->addAction(m_connectAws);
     QMenu* saved = file->addMenu(tr("Open saved connection"));
     saved->setObjectName(QStringLiteral("savedConnectionsMenu"));
     connect(saved, &QMenu::aboutToShow, this, [this, saved] {
         saved->clear();
         m_vault->addSavedConnections(saved);
+        m_aws->addSavedConnections(saved);
         if (saved->isEmpty()) {
             saved->addAction(tr("Every saved connection is open"))->setEnabled(false);
         }
@@ -235,8 +262,8 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addAction(m_quit);
     QMenu* secret = menuBar()->addMenu(tr("&Secret"));
-    for (QAction* action :
-         {m_refresh, m_edit, m_rollback, m_undoRollback, m_delete, m_undelete, m_destroy}) {
+    for (QAction* action : {m_refresh, m_edit, m_rollback, m_undoRollback, m_rotate, m_delete,
+                            m_undelete, m_destroy}) {
         secret->addAction(action);
     }
     secret->addSeparator();
@@ -346,25 +373,60 @@ void MainWindow::connectVaultSignals() {
     minute->start();
 }
 
-void MainWindow::updateTokenStatus() {
+QString MainWindow::credentialConnection() const {
     QString id = m_connections->currentConnectionId();
     if (id.isEmpty() && m_presenter->connection()) {
         id = m_presenter->connection()->id();
     }
-    if (!m_vault->isVault(id)) {
-        id.clear();
-        for (Connection* connection : m_workspace->connections()) {
-            if (m_vault->isVault(connection->id())) {
-                id = connection->id();
-                break;
-            }
+    if (m_vault->isVault(id) || m_aws->isAws(id)) {
+        return id;
+    }
+    for (Connection* connection : m_workspace->connections()) {
+        if (m_vault->isVault(connection->id()) || m_aws->isAws(connection->id())) {
+            return connection->id();
         }
     }
-    const QString text = id.isEmpty() ? QString() : m_vault->tokenStatus(id);
+    return {};
+}
+
+void MainWindow::updateTokenStatus() {
+    const QString id = credentialConnection();
+    const bool aws = m_aws->isAws(id);
+    const QString text = id.isEmpty() ? QString()
+                         : aws        ? m_aws->credentialStatus(id)
+                                      : m_vault->tokenStatus(id);
     const Connection* connection = m_workspace->connection(id);
     m_tokenStatus->setText(text);
-    m_tokenStatus->setToolTip(connection ? tr("Token of %1").arg(connection->displayName())
-                                         : QString());
+    m_tokenStatus->setToolTip(!connection ? QString()
+                              : aws ? tr("AWS credentials of %1").arg(connection->displayName())
+                                    : tr("Token of %1").arg(connection->displayName()));
+}
+
+void MainWindow::connectAwsSignals() {
+    connect(m_aws, &AwsConnections::loggedIn, this, &MainWindow::retryAfterLogin);
+    connect(m_aws, &AwsConnections::message, this, &MainWindow::showMessage);
+    connect(m_aws->connector(), &AwsConnector::sessionChanged, this,
+            &MainWindow::updateTokenStatus);
+    const auto shows = [this](const QString& id, const QString& path) {
+        return m_presenter->connection() && m_presenter->connection()->id() == id &&
+               m_presenter->ref().path == path;
+    };
+    AwsSecretActions* actions = m_aws->secretActions();
+    connect(actions, &AwsSecretActions::secretChanged, this,
+            [this, shows](const QString& id, const QString& path) {
+                if (shows(id, path)) {
+                    m_presenter->reload();
+                }
+            });
+    connect(actions, &AwsSecretActions::secretDeleted, this,
+            [this, shows](const QString& id, const QString& path) {
+                if (shows(id, path)) {
+                    m_presenter->close();
+                }
+                refreshAround(id, path);
+            });
+    connect(actions, &AwsSecretActions::secretRestored, this,
+            [this](const QString& id, const QString& path) { refreshAround(id, path); });
 }
 
 QMenu* MainWindow::connectionMenu(const QString& connectionId, const QString& path) {
@@ -383,6 +445,10 @@ QMenu* MainWindow::connectionMenu(const QString& connectionId, const QString& pa
     if (m_vault->isVault(connectionId)) {
         menu->addSeparator();
         m_vault->addMenuActions(menu, connectionId);
+    }
+    if (m_aws->isAws(connectionId)) {
+        menu->addSeparator();
+        m_aws->addMenuActions(menu, connectionId, path);
     }
     return menu;
 }
@@ -452,6 +518,10 @@ void MainWindow::updateActions() {
     gate(m_destroy, Capability::DestroyVersion, !selected.isEmpty(),
          tr("Select the versions to destroy on the Versions tab"));
     gate(m_deleteSecret, Capability::DeleteSecret, true, {});
+    // Rotation has a dialog for the stores that offer it (AWS Secrets Manager).
+    gate(m_rotate, Capability::Rotate,
+         m_presenter->connection() && m_aws->isAws(m_presenter->connection()->id()),
+         tr("This store has no rotation settings"));
     gate(m_editMetadata, Capability::EditMetadata, true, {});
 }
 
@@ -485,9 +555,9 @@ void MainWindow::workspaceLocked() {
     m_lockScreen->setPassphraseRequired(needsPassphrase());
     m_pages->setCurrentWidget(m_lockScreen);
     m_lockStatus->setText(tr("Locked"));
-    for (QAction* action :
-         {m_refresh, m_new, m_edit, m_rollback, m_delete, m_undelete, m_destroy, m_deleteSecret,
-          m_editMetadata, m_quickOpenAction, m_search, m_lock, m_connectVault}) {
+    for (QAction* action : {m_refresh, m_new, m_edit, m_rollback, m_delete, m_undelete, m_destroy,
+                            m_deleteSecret, m_editMetadata, m_quickOpenAction, m_search, m_lock,
+                            m_connectVault, m_connectAws, m_rotate}) {
         action->setEnabled(false);
     }
     updateUndoRollback();
@@ -503,7 +573,7 @@ void MainWindow::workspaceUnlocked() {
     m_pages->setCurrentWidget(m_splitter);
     m_lockStatus->setText(tr("Unlocked"));
     for (QAction* action :
-         {m_refresh, m_new, m_quickOpenAction, m_search, m_lock, m_connectVault}) {
+         {m_refresh, m_new, m_quickOpenAction, m_search, m_lock, m_connectVault, m_connectAws}) {
         action->setEnabled(true);
     }
     // A Vault secret is read again once its connection has its token back (retryAfterLogin).

@@ -13,6 +13,7 @@ class QStackedWidget;
 
 namespace strongroom {
 
+class AwsConnections;
 class Clipboard;
 class ConnectionTreeModel;
 class ConnectionsPane;
@@ -50,6 +51,7 @@ public:
     QLabel* lockStatus() const { return m_lockStatus; }
     QLabel* tokenStatus() const { return m_tokenStatus; }
     VaultConnections* vaultConnections() const { return m_vault; }
+    AwsConnections* awsConnections() const { return m_aws; }
 
     QAction* refreshAction() const { return m_refresh; }
     QAction* newAction() const { return m_new; }
@@ -68,6 +70,8 @@ public:
     QAction* quickOpenAction() const { return m_quickOpenAction; }
     QAction* auditLogAction() const { return m_auditLog; }
     QAction* connectVaultAction() const { return m_connectVault; }
+    QAction* connectAwsAction() const { return m_connectAws; }
+    QAction* rotateAction() const { return m_rotate; }
 
     // The right-click menu of a tree row (the caller owns it).
     QMenu* connectionMenu(const QString& connectionId, const QString& path);
@@ -90,6 +94,10 @@ private:
     void updateTokenStatus();
     void updateUndoRollback();
     void connectVaultSignals();
+    void connectAwsSignals();
+    // The connection whose credentials the status bar shows: the selected one when it has a
+    // token or temporary keys, else the first that has.
+    QString credentialConnection() const;
     // After a new login: re-read the open secret and re-list the folder that failed.
     void retryAfterLogin(const QString& connectionId);
     void showMessage(const QString& message);
@@ -122,7 +130,10 @@ private:
     QLabel* m_tokenStatus = nullptr;
     QWidget* m_undoRollbackButton = nullptr;
     VaultConnections* m_vault = nullptr;
+    AwsConnections* m_aws = nullptr;
     QAction* m_connectVault = nullptr;
+    QAction* m_connectAws = nullptr;
+    QAction* m_rotate = nullptr;
     QAction* m_refresh = nullptr;
     QAction* m_new = nullptr;
     QAction* m_edit = nullptr;

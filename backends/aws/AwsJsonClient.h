@@ -3,6 +3,7 @@
 #include "AwsCredentials.h"
 #include "AwsEndpoint.h"
 #include "CancelToken.h"
+#include "HttpRequest.h"
 #include "Result.h"
 
 #include <QCoroTask>
@@ -12,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 
 namespace strongroom {
@@ -56,6 +58,13 @@ public:
     void setBackoff(std::chrono::milliseconds base, std::chrono::milliseconds cap);
 
 private:
+    HttpRequest buildRequest(const QString& operation, const SecretBytes& body, Safety safety,
+                             const QString& idempotencyKey) const;
+    // Sleeps in short steps so a cancellation is noticed; false when cancelled or destroyed.
+    QCoro::Task<bool> pause(std::chrono::milliseconds wait, CancelToken cancel);
+    std::chrono::milliseconds retryDelay(int retry) const;
+    Result<nlohmann::json> parseReply(const QString& operation, const SecretBytes& body) const;
+
     AwsEndpoint m_endpoint;
     QByteArray m_service;
     QByteArray m_targetPrefix;

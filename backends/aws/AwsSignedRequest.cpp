@@ -4,6 +4,8 @@
 #include "SigV4Signer.h"
 
 #include <QHostAddress>
+#include <QLocale>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
@@ -95,11 +97,21 @@ std::optional<std::chrono::seconds> offsetFromDate(const QByteArray& dateHeader,
     if (dateHeader.isEmpty()) {
         return std::nullopt;
     }
-    const QDateTime server =
-        QDateTime::fromString(QString::fromLatin1(dateHeader).trimmed(), Qt::RFC2822Date);
+    // IMF-fixdate (RFC 9110): "Sun, 06 Nov 1994 08:49:37 GMT". The weekday is not checked:
+    // only the time matters here.
+    QString text = QString::fromLatin1(dateHeader).trimmed();
+    const auto comma = text.indexOf(QLatin1Char(','));
+    if (comma >= 0) {
+        text = text.mid(comma + 1).trimmed();
+    }
+    if (text.endsWith(QLatin1String(" GMT")) || text.endsWith(QLatin1String(" UTC"))) {
+        text.chop(4);
+    }
+    QDateTime server = QLocale::c().toDateTime(text, QStringLiteral("dd MMM yyyy HH:mm:ss"));
     if (!server.isValid()) {
         return std::nullopt;
     }
+    server.setTimeZone(QTimeZone::utc());
     return std::chrono::seconds(server.toSecsSinceEpoch() - nowUtc.toSecsSinceEpoch());
 }
 

@@ -2,17 +2,19 @@
 
 #include "AwsCredentials.h"
 #include "AwsEndpoint.h"
+#include "AwsJsonClient.h"
 #include "AwsSecretDescription.h"
 #include "SecretBackend.h"
 
 #include <QDateTime>
 #include <QPointer>
 
+#include <memory>
 #include <optional>
 
 namespace strongroom {
 
-class AwsJsonClient;
+class SecretsManagerFolderListing;
 
 // AWS Secrets Manager on the common contract. Paths are secret names; a '/' in a name makes
 // virtual folders (ListSecrets is flat, so a folder listing filters by name prefix and folds
@@ -64,8 +66,20 @@ private:
     void setState(ConnectionState state);
     // Maps an error to a state change (ExpiredToken -> Expired) and passes it through.
     BackendError noteError(BackendError error);
+    // One call with the error put in the operator's words for `name` (not found, scheduled for
+    // deletion, cannot decrypt) and noted (expired credentials change the state).
+    QCoro::Task<Result<nlohmann::json>> call(QString operation, nlohmann::json params,
+                                             AwsJsonClient::Safety safety, QString name,
+                                             QString idempotencyKey = {}, CancelToken cancel = {});
+    BackendError explain(const BackendError& error, const QString& operation,
+                         const QString& name) const;
+    // The version holding AWSCURRENT now (DescribeSecret), empty when none.
+    QCoro::Task<Result<QString>> currentVersion(SecretRef ref);
+    QCoro::Task<Result<WriteResult>> create(WriteRequest request);
+    QCoro::Task<Status> changeTags(SecretRef ref, QMap<QString, QString> wanted);
 
     AwsJsonClient* m_client;
+    std::unique_ptr<SecretsManagerFolderListing> m_listing;
     ConnectionState m_state = ConnectionState::Offline;
     QDateTime m_expires;
 };

@@ -32,14 +32,16 @@ ScheduledDeletionsDialog::ScheduledDeletionsDialog(AwsSecretOperations* operatio
     , m_restore(new QPushButton(tr("&Restore…"), this))
     , m_refresh(new QPushButton(tr("Re&fresh"), this)) {
     setWindowTitle(tr("Scheduled for deletion — %1").arg(connectionName));
-    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Scheduled on"), tr("Deleted on")});
+    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Deletion date")});
+    // ListSecrets gives DeletedDate only (moto puts the deletion date there); a DeletionDate
+    // wins when the service sends one.
+    m_table->horizontalHeaderItem(DeletionColumn)
+        ->setToolTip(tr("When Secrets Manager deletes the secret for good (its DeletedDate)"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(ScheduledColumn,
-                                                      QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(DeletionColumn,
                                                       QHeaderView::ResizeToContents);
     m_table->setAccessibleName(tr("Secrets scheduled for deletion"));
@@ -126,8 +128,10 @@ QCoro::Task<> ScheduledDeletionsDialog::load() {
         const int row = m_table->rowCount();
         m_table->insertRow(row);
         m_table->setItem(row, NameColumn, new QTableWidgetItem(entry.name));
-        m_table->setItem(row, ScheduledColumn, new QTableWidgetItem(when(entry.deletedDate)));
-        m_table->setItem(row, DeletionColumn, new QTableWidgetItem(when(entry.deletionDate)));
+        m_table->setItem(
+            row, DeletionColumn,
+            new QTableWidgetItem(
+                when(entry.deletionDate.isValid() ? entry.deletionDate : entry.deletedDate)));
     }
     m_summary->setText(listed->isEmpty()
                            ? tr("No secret is scheduled for deletion.")

@@ -16,11 +16,11 @@ class AwsSecretOperations;
 class ErrorLabel;
 
 // "Scheduled for deletion…" of an AWS connection: every secret waiting for its deletion date
-// (name, scheduled on, deleted on), with Restore (confirmed) for the selected one.
+// (name, deletion date), with Restore (confirmed) for the selected one.
 class ScheduledDeletionsDialog : public QDialog {
     Q_OBJECT
 public:
-    enum Column { NameColumn, ScheduledColumn, DeletionColumn, ColumnCount };
+    enum Column { NameColumn, DeletionColumn, ColumnCount };
 
     ScheduledDeletionsDialog(AwsSecretOperations* operations, const QString& connectionName,
                              QWidget* parent = nullptr);

@@ -5,11 +5,14 @@
 // the stuck-rotation banner and clearing it, delete with a 7-day window behind the typed name,
 // the Scheduled for deletion list and Restore, and the MFA prompt of a role.
 #include "AppSettings.h"
+#include "AuditLog.h"
+#include "Await.h"
 #include "AwsConnectDialog.h"
 #include "AwsConnections.h"
 #include "AwsConnector.h"
 #include "AwsDeleteSecretDialog.h"
 #include "AwsKeyFields.h"
+#include "AwsSecretActions.h"
 #include "ConnectionsPane.h"
 #include "ConnectionTreeModel.h"
 #include "DiffView.h"
@@ -21,6 +24,7 @@
 #include "RollbackDialog.h"
 #include "RollbackWorkflow.h"
 #include "RotationDialog.h"
+#include "RotationSettingsForm.h"
 #include "ScheduledDeletionsDialog.h"
 #include "SecretPane.h"
 #include "SecretPresenter.h"
@@ -556,6 +560,80 @@ private Q_SLOTS:
         click(again->signInButton());
         WAIT_VERIFY(loggedIn.count() == 1, 30000);
         WAIT_VERIFY(!again, 5000);
+    }
+
+    void rotationIsConfiguredRotatedAndDisabled() {
+        const QString name = QStringLiteral("team/rotating");
+        QVERIFY(m_moto
+                    .secretsManager(QStringLiteral("CreateSecret"),
+                                    {{QStringLiteral("Name"), name},
+                                     {QStringLiteral("SecretString"), QStringLiteral("x")}})
+                    .ok());
+        QPointer<RotationDialog> dialog = aws()->secretActions()->openRotation(m_id, name);
+        QVERIFY(dialog);
+        WAIT_VERIFY(dialog->description().has_value() && !dialog->isBusy(), 20000);
+        QVERIFY(!dialog->stuckBanner()->isVisible());
+        RotationSettingsForm* form = dialog->settingsForm();
+        QVERIFY(!form->disableButton()->isEnabled()); // nothing to disable yet
+        form->scheduleChoice()->setChecked(true);
+        QTest::keyClicks(form->scheduleField(), QStringLiteral("every day"));
+        click(form->saveButton());
+        QVERIFY(dialog->errorLabel()->text().contains(QStringLiteral("rate(")));
+        form->daysChoice()->setChecked(true);
+        form->daysField()->setValue(10);
+        // A Lambda that does not exist: Secrets Manager refuses, the dialog says so, nothing
+        // changes.
+        QTest::keyClicks(form->lambdaField(),
+                         QStringLiteral("arn:aws:lambda:us-east-1:123456789012:function:rotate"));
+        click(form->saveButton());
+        WAIT_VERIFY(dialog->errorLabel()->text().contains(QStringLiteral("rotate")) &&
+                        !dialog->isBusy(),
+                    20000);
+        QVERIFY(dialog->statusLabel()->text().contains(QStringLiteral("Rotation: disabled")));
+
+        form->lambdaField()->clear();
+        click(form->saveButton());
+        WAIT_VERIFY2(dialog->resultLabel()->text() == QStringLiteral("Rotation settings saved") &&
+                         !dialog->isBusy(),
+                     qPrintable(dialog->errorLabel()->text()), 20000);
+        QVERIFY(dialog->errorLabel()->text().isEmpty());
+        QVERIFY(dialog->statusLabel()->text().contains(QStringLiteral("Rotation: enabled")));
+        QVERIFY(dialog->statusLabel()->text().contains(QStringLiteral("every 10 days")));
+
+        click(dialog->rotateNowButton());
+        WAIT_VERIFY2(dialog->resultLabel()->text().startsWith(
+                         QStringLiteral("Rotation started: new version")) &&
+                         !dialog->isBusy(),
+                     qPrintable(dialog->errorLabel()->text()), 20000);
+        const QString newVersion = dialog->resultLabel()->text().section(QLatin1Char(' '), -1);
+        QCOMPARE(stagesOnServer(name).value(newVersion), QStringList{QStringLiteral("AWSCURRENT")});
+
+        // Disabling is confirmed first. (moto cannot cancel a rotation that has no Lambda: the
+        // refusal is shown and the settings stay.)
+        QVERIFY(form->disableButton()->isEnabled());
+        click(form->disableButton());
+        QMessageBox* sure = waitForBox(QStringLiteral("Turn automatic rotation"));
+        QVERIFY(sure);
+        clickButton(sure, QStringLiteral("Disable rotation"));
+        WAIT_VERIFY(!dialog->errorLabel()->text().isEmpty() && !dialog->isBusy(), 20000);
+        QVERIFY(dialog->statusLabel()->text().contains(QStringLiteral("Rotation: enabled")));
+        dialog->close();
+    }
+
+    // Each AWS action is in the audit log with its outcome, and no value is.
+    void everyActionIsAudited() {
+        auto recent = await(m_workspace->auditLog()->recent(0));
+        QVERIFY(recent.ok());
+        QStringList actions;
+        for (const AuditEntry& entry : recent.value()) {
+            actions << entry.action;
+            QVERIFY(!entry.detail.contains(QStringLiteral("three")));
+        }
+        for (const char* action :
+             {"rollback", "undo-rollback", "clear-pending", "schedule-deletion", "restore",
+              "force-delete", "configure-rotation", "rotate", "disable-rotation"}) {
+            QVERIFY2(actions.contains(QString::fromLatin1(action)), action);
+        }
     }
 
     void cleanupTestCase() {

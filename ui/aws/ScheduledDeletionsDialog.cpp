@@ -4,7 +4,6 @@
 #include "DialogAnswers.h"
 #include "ErrorLabel.h"
 
-#include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -48,20 +47,20 @@ ScheduledDeletionsDialog::ScheduledDeletionsDialog(AwsSecretOperations* operatio
     m_summary->setWordWrap(true);
     m_restore->setToolTip(tr("Cancel the deletion: the secret is listed and readable again"));
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto* close = new QPushButton(tr("Close"), this);
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_refresh);
     actions->addStretch(1);
     actions->addWidget(m_restore);
+    actions->addWidget(close);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_error);
     layout->addLayout(actions);
-    layout->addWidget(buttons);
     resize(640, 360);
 
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(close, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_refresh, &QPushButton::clicked, this, &ScheduledDeletionsDialog::refresh);
     connect(m_restore, &QPushButton::clicked, this, [this] { restoreSelected(); });
     connect(m_table, &QTableWidget::itemSelectionChanged, this,

@@ -3,11 +3,11 @@
 #include "AppSettings.h"
 #include "AuditLogViewer.h"
 #include "AwsConnections.h"
-#include "AwsConnector.h"
 #include "AwsSecretActions.h"
 #include "Clipboard.h"
 #include "ConnectionsPane.h"
 #include "ConnectionTreeModel.h"
+#include "CredentialStatus.h"
 #include "InactivityTimer.h"
 #include "LocalStore.h"
 #include "LockScreen.h"
@@ -21,7 +21,6 @@
 #include "SettingsDialog.h"
 #include "StoreStartup.h"
 #include "VaultConnections.h"
-#include "VaultConnector.h"
 #include "VersionsModel.h"
 #include "VersionsTab.h"
 #include "Workspace.h"
@@ -39,7 +38,6 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
-#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -277,7 +275,8 @@ void MainWindow::createStatusBar() {
     m_connectionStatus = new QLabel(this);
     m_clipboardStatus = new QLabel(this);
     m_lockStatus = new QLabel(tr("Unlocked"), this);
-    m_tokenStatus = new QLabel(this);
+    m_tokenStatus =
+        new CredentialStatus(m_workspace, m_vault, m_aws, m_connections, m_presenter, this);
     // Offered right after a rollback, next to the message that says what moved.
     auto* undo = new QToolButton(this);
     undo->setObjectName(QStringLiteral("undoRollbackButton"));
@@ -356,57 +355,21 @@ void MainWindow::connectVaultSignals() {
         }
         connectionAdded();
     });
-    connect(m_vault->connector(), &VaultConnector::tokenChanged, this,
-            &MainWindow::updateTokenStatus);
-    connect(m_connections, &ConnectionsPane::secretSelected, this, &MainWindow::updateTokenStatus);
-    connect(m_connections, &ConnectionsPane::folderSelected, this, &MainWindow::updateTokenStatus);
     connect(m_connections, &ConnectionsPane::contextMenuRequested, this,
             [this](const QString& id, const QString& path, const QPoint& globalPos) {
                 QMenu* menu = connectionMenu(id, path);
                 menu->setAttribute(Qt::WA_DeleteOnClose);
                 menu->popup(globalPos);
             });
-    // The time left counts down by itself; once a minute is as fine as the label shows.
-    auto* minute = new QTimer(this);
-    minute->setInterval(std::chrono::minutes(1));
-    connect(minute, &QTimer::timeout, this, &MainWindow::updateTokenStatus);
-    minute->start();
-}
-
-QString MainWindow::credentialConnection() const {
-    QString id = m_connections->currentConnectionId();
-    if (id.isEmpty() && m_presenter->connection()) {
-        id = m_presenter->connection()->id();
-    }
-    if (m_vault->isVault(id) || m_aws->isAws(id)) {
-        return id;
-    }
-    for (Connection* connection : m_workspace->connections()) {
-        if (m_vault->isVault(connection->id()) || m_aws->isAws(connection->id())) {
-            return connection->id();
-        }
-    }
-    return {};
 }
 
 void MainWindow::updateTokenStatus() {
-    const QString id = credentialConnection();
-    const bool aws = m_aws->isAws(id);
-    const QString text = id.isEmpty() ? QString()
-                         : aws        ? m_aws->credentialStatus(id)
-                                      : m_vault->tokenStatus(id);
-    const Connection* connection = m_workspace->connection(id);
-    m_tokenStatus->setText(text);
-    m_tokenStatus->setToolTip(!connection ? QString()
-                              : aws ? tr("AWS credentials of %1").arg(connection->displayName())
-                                    : tr("Token of %1").arg(connection->displayName()));
+    m_tokenStatus->update();
 }
 
 void MainWindow::connectAwsSignals() {
     connect(m_aws, &AwsConnections::loggedIn, this, &MainWindow::retryAfterLogin);
     connect(m_aws, &AwsConnections::message, this, &MainWindow::showMessage);
-    connect(m_aws->connector(), &AwsConnector::sessionChanged, this,
-            &MainWindow::updateTokenStatus);
     const auto shows = [this](const QString& id, const QString& path) {
         return m_presenter->connection() && m_presenter->connection()->id() == id &&
                m_presenter->ref().path == path;

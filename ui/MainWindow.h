@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CredentialStatus.h"
 #include "SecretBytes.h"
 
 #include <QCoroTask>
@@ -95,9 +96,6 @@ private:
     void updateUndoRollback();
     void connectVaultSignals();
     void connectAwsSignals();
-    // The connection whose credentials the status bar shows: the selected one when it has a
-    // token or temporary keys, else the first that has.
-    QString credentialConnection() const;
     // After a new login: re-read the open secret and re-list the folder that failed.
     void retryAfterLogin(const QString& connectionId);
     void showMessage(const QString& message);
@@ -127,7 +125,7 @@ private:
     QLabel* m_connectionStatus = nullptr;
     QLabel* m_clipboardStatus = nullptr;
     QLabel* m_lockStatus = nullptr;
-    QLabel* m_tokenStatus = nullptr;
+    CredentialStatus* m_tokenStatus = nullptr;
     QWidget* m_undoRollbackButton = nullptr;
     VaultConnections* m_vault = nullptr;
     AwsConnections* m_aws = nullptr;

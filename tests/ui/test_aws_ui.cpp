@@ -39,7 +39,9 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QGroupBox>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -56,6 +58,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTabWidget>
+#include <QTcpServer>
 #include <QTest>
 #include <QTreeView>
 
@@ -310,6 +313,68 @@ private Q_SLOTS:
         QVERIFY(!m_home->allFileContents().contains(MotoServer::secretAccessKey() + "\""));
         WAIT_VERIFY(m_window->tokenStatus()->text() == QStringLiteral("AWS: long-lived keys"),
                     10000);
+    }
+
+    // A server that accepts and never answers: Cancel while connecting leaves nothing behind.
+    void cancelWhileConnectingLeavesNothing() {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        m_window->connectAwsAction()->trigger();
+        QPointer<AwsConnectDialog> dialog = waitForDialog<AwsConnectDialog>();
+        QVERIFY(dialog);
+        QTest::keyClicks(dialog->nameField(), QStringLiteral("Silent"));
+        QTest::keyClicks(dialog->regionField(), QStringLiteral("us-east-1"));
+        QTest::keyClicks(dialog->endpointField(),
+                         QStringLiteral("http://127.0.0.1:%1/").arg(silent.serverPort()));
+        QTest::keyClicks(dialog->keyFields()->accessKeyIdField(), MotoServer::accessKeyId());
+        QTest::keyClicks(dialog->keyFields()->secretAccessKeyField(),
+                         QString::fromLatin1(MotoServer::secretAccessKey()));
+        const QString id = dialog->spec().id;
+        click(dialog->connectButton());
+        WAIT_VERIFY(dialog->isBusy(), 5000);
+        QVERIFY(!dialog->connectButton()->isEnabled());
+        QVERIFY(dialog->cancelButton()->isEnabled());
+        click(dialog->cancelButton());
+        WAIT_VERIFY(!dialog || !dialog->isVisible(), 5000);
+        QVERIFY(!m_workspace->connection(id));
+        for (const ConnectionSettings& saved : m_workspace->savedConnections()) {
+            QVERIFY(saved.id != id);
+        }
+    }
+
+    // Keys from a profile of the shared files: the dialog lists the profiles it finds.
+    void connectWithAProfileFromTheSharedFiles() {
+        QDir(m_home->path()).mkpath(QStringLiteral(".aws"));
+        QFile credentials(m_home->path() + QStringLiteral("/.aws/credentials"));
+        QVERIFY(credentials.open(QIODevice::WriteOnly));
+        credentials.write("[default]\naws_access_key_id = testing\naws_secret_access_key = "
+                          "testing\n\n[ci]\naws_access_key_id = testing\n"
+                          "aws_secret_access_key = testing\n");
+        credentials.close();
+        m_window->connectAwsAction()->trigger();
+        QPointer<AwsConnectDialog> dialog = waitForDialog<AwsConnectDialog>();
+        QVERIFY(dialog);
+        dialog->setCredentialSources(QProcessEnvironment(), m_home->path());
+        dialog->keyFields()->setKeySource(AwsConnectionSpec::KeySource::Profile);
+        QComboBox* profiles = dialog->keyFields()->profileBox();
+        QStringList names;
+        for (int row = 0; row < profiles->count(); ++row) {
+            names << profiles->itemText(row);
+        }
+        QCOMPARE(names, (QStringList{QStringLiteral("ci"), QStringLiteral("default")}));
+        profiles->setCurrentIndex(profiles->findText(QStringLiteral("ci")));
+        QTest::keyClicks(dialog->nameField(), QStringLiteral("Moto CI"));
+        QTest::keyClicks(dialog->regionField(), QStringLiteral("us-east-1"));
+        QTest::keyClicks(dialog->endpointField(), m_moto.address().toString());
+        const QString id = dialog->spec().id;
+        QCOMPARE(dialog->spec().profile, QStringLiteral("ci"));
+        click(dialog->connectButton());
+        WAIT_VERIFY2(dialog && dialog->isConnected(),
+                     qPrintable(dialog ? dialog->errorLabel()->text() : QString()), 30000);
+        QVERIFY(dialog->identityLabel()->text().contains(QStringLiteral("ci")));
+        click(dialog->cancelButton());
+        QVERIFY(m_workspace->connection(id));
+        QVERIFY(m_workspace->removeConnection(id));
     }
 
     void foldersFromSlashesInNames() {

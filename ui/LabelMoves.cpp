@@ -28,6 +28,10 @@ QString tr(const char* text) {
 }
 } // namespace
 
+QString LabelMoves::shortId(const QString& versionId) {
+    return versionId.size() > 12 ? versionId.left(8) + QStringLiteral("…") : versionId;
+}
+
 QString LabelMoves::describe(const QList<VersionInfo>& before, const QList<VersionInfo>& after) {
     QString currentLabel;
     const QMap<QString, QString> was = holders(before, &currentLabel);
@@ -47,9 +51,9 @@ QString LabelMoves::describe(const QList<VersionInfo>& before, const QList<Versi
     });
     QStringList moves;
     for (const QString& label : labels) {
-        const QString from = was.value(label);
-        const QString to = is.value(label);
-        if (from == to) {
+        const QString from = shortId(was.value(label));
+        const QString to = shortId(is.value(label));
+        if (was.value(label) == is.value(label)) {
             continue;
         }
         if (to.isEmpty()) {

@@ -98,6 +98,7 @@ MainWindow::MainWindow(Workspace* workspace, QWidget* parent)
     });
     connect(workspace, &Workspace::connectionRemoved, m_tree,
             &ConnectionTreeModel::removeConnection);
+    connect(workspace, &Workspace::connectionRemoved, this, &MainWindow::updateConnectionStatus);
     connect(workspace, &Workspace::locked, this, &MainWindow::workspaceLocked);
     connect(workspace, &Workspace::unlocked, this, &MainWindow::workspaceUnlocked);
     connect(m_inactivity, &InactivityTimer::inactive, workspace, &Workspace::lock);

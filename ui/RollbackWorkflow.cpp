@@ -138,7 +138,7 @@ QCoro::Task<> RollbackWorkflow::runRollback(QString targetVersion) {
     }
     Q_EMIT done(moves.isEmpty()
                     ? tr("Rolled back to version %1 as version %2").arg(targetVersion, newCurrent)
-                    : tr("Rolled back to version %1: %2").arg(targetVersion, moves));
+                    : tr("Rolled back: %1").arg(moves));
 }
 
 QCoro::Task<> RollbackWorkflow::runUndo(RollbackUndo undo) {

@@ -68,10 +68,10 @@ using namespace strongroom::testing;
 namespace {
 
 // Version ids chosen through ClientRequestToken, so the labels can be checked by name.
-const QString v1 = QStringLiteral("00000000-0000-4000-8000-000000000001");
-const QString v2 = QStringLiteral("00000000-0000-4000-8000-000000000002");
-const QString v3 = QStringLiteral("00000000-0000-4000-8000-000000000003");
-const QString v4 = QStringLiteral("00000000-0000-4000-8000-000000000004");
+const QString v1 = QStringLiteral("11111111-0000-4000-8000-000000000001");
+const QString v2 = QStringLiteral("22222222-0000-4000-8000-000000000002");
+const QString v3 = QStringLiteral("33333333-0000-4000-8000-000000000003");
+const QString v4 = QStringLiteral("44444444-0000-4000-8000-000000000004");
 const QString dbName = QStringLiteral("team/app/db");
 const QString otherName = QStringLiteral("team/other");
 
@@ -418,21 +418,20 @@ private Q_SLOTS:
         click(dialog->confirmButton());
         WAIT_VERIFY(statusMessage().contains(QStringLiteral("AWSCURRENT moved")), 20000);
         QCOMPARE(statusMessage(),
-                 QStringLiteral("Rolled back to version %1: AWSCURRENT moved from %2 to %1; "
-                                "AWSPREVIOUS now on %2")
-                     .arg(v2, v3));
+                 QStringLiteral("Rolled back: AWSCURRENT moved from 33333333… to 22222222…; "
+                                "AWSPREVIOUS now on 33333333…"));
         QCOMPARE(stagesOnServer(dbName).value(v2), (QStringList{QStringLiteral("AWSCURRENT")}));
         QCOMPARE(stagesOnServer(dbName).value(v3), QStringList{QStringLiteral("AWSPREVIOUS")});
         QCOMPARE(presenter()->versions()->currentVersionId(), v2);
         QVERIFY(m_window->undoRollbackAction()->isEnabled());
         QVERIFY(m_window->findChild<QWidget*>(QStringLiteral("undoRollbackButton"))->isVisible());
+        screenshot(m_window.get(), QStringLiteral("rollback-undo"));
 
         m_window->undoRollbackAction()->trigger();
         WAIT_VERIFY(statusMessage().startsWith(QStringLiteral("Undid the rollback")), 20000);
         QCOMPARE(statusMessage(),
-                 QStringLiteral("Undid the rollback: AWSCURRENT moved from %1 to %2; "
-                                "AWSPREVIOUS now on %1")
-                     .arg(v2, v3));
+                 QStringLiteral("Undid the rollback: AWSCURRENT moved from 22222222… to "
+                                "33333333…; AWSPREVIOUS now on 22222222…"));
         QCOMPARE(stagesOnServer(dbName).value(v3), QStringList{QStringLiteral("AWSCURRENT")});
         QCOMPARE(stagesOnServer(dbName).value(v2), QStringList{QStringLiteral("AWSPREVIOUS")});
         QVERIFY(!m_window->undoRollbackAction()->isEnabled());
@@ -604,6 +603,7 @@ private Q_SLOTS:
         QPointer<MfaCodeDialog> mfa = waitForDialog<MfaCodeDialog>();
         QVERIFY(mfa);
         QCOMPARE(mfa->serialLabel()->text(), serial);
+        screenshot(mfa, QStringLiteral("mfa"));
         QTest::keyClicks(mfa->codeField(), QStringLiteral("12345"));
         QVERIFY(!mfa->signInButton()->isEnabled());
         QTest::keyClicks(mfa->codeField(), QStringLiteral("6x"));

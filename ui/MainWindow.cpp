@@ -3,6 +3,7 @@
 #include "AppSettings.h"
 #include "AuditLogViewer.h"
 #include "AwsConnections.h"
+#include "AwsConnector.h"
 #include "AwsSecretActions.h"
 #include "Clipboard.h"
 #include "ConnectionsPane.h"
@@ -15,6 +16,7 @@
 #include "QuickOpenModel.h"
 #include "RollbackWorkflow.h"
 #include "SearchDialog.h"
+#include "SecretFieldsModel.h"
 #include "SecretPane.h"
 #include "SecretPresenter.h"
 #include "SecretWorkflows.h"
@@ -375,6 +377,15 @@ void MainWindow::connectAwsSignals() {
         return m_presenter->connection() && m_presenter->connection()->id() == id &&
                m_presenter->ref().path == path;
     };
+    // After the idle lock the connector takes the keys back by itself: then the values the lock
+    // dropped are read again.
+    connect(m_aws->connector(), &AwsConnector::sessionChanged, this, [this](const QString& id) {
+        if (m_presenter->connection() && m_presenter->connection()->id() == id &&
+            m_presenter->hasSecret() && !m_presenter->fields()->hasValue() &&
+            !m_workspace->isLocked()) {
+            m_presenter->reload();
+        }
+    });
     AwsSecretActions* actions = m_aws->secretActions();
     connect(actions, &AwsSecretActions::secretChanged, this,
             [this, shows](const QString& id, const QString& path) {
@@ -540,9 +551,10 @@ void MainWindow::workspaceUnlocked() {
          {m_refresh, m_new, m_quickOpenAction, m_search, m_lock, m_connectVault, m_connectAws}) {
         action->setEnabled(true);
     }
-    // A Vault secret is read again once its connection has its token back (retryAfterLogin).
+    // A Vault or AWS secret is read again once its connection has its credentials back
+    // (retryAfterLogin, or the AWS session coming back).
     const Connection* shown = m_presenter->connection();
-    if (!shown || !m_vault->isVault(shown->id())) {
+    if (!shown || (!m_vault->isVault(shown->id()) && !m_aws->isAws(shown->id()))) {
         m_presenter->reload();
     }
     m_vault->reopenAfterUnlock();

@@ -15,9 +15,11 @@
 #include "AwsSecretActions.h"
 #include "ConnectionsPane.h"
 #include "ConnectionTreeModel.h"
+#include "DataTab.h"
 #include "DiffView.h"
 #include "ErrorLabel.h"
 #include "IsolatedHome.h"
+#include "LockScreen.h"
 #include "MainWindow.h"
 #include "MfaCodeDialog.h"
 #include "MotoServer.h"
@@ -578,6 +580,22 @@ private Q_SLOTS:
                                   {{QStringLiteral("SecretId"), QStringLiteral("scratch")}});
         QVERIFY2(gone.error().contains(QStringLiteral("ResourceNotFoundException")),
                  qPrintable(gone.error()));
+    }
+
+    // The idle lock drops the keys and the values; unlocking takes the keys back from the
+    // keychain and the secret is read again, with no prompt.
+    void idleLockDropsTheKeysAndUnlockBringsThemBack() {
+        openSecret(dbName);
+        QTableView* data = pane()->dataTab()->table();
+        WAIT_VERIFY(data->model()->rowCount() > 0, 15000);
+        m_workspace->lock();
+        WAIT_VERIFY(m_window->lockScreen()->isVisible(), 5000);
+        QCOMPARE(data->model()->rowCount(), 0);
+        QCOMPARE(m_workspace->connection(m_id)->state(), ConnectionState::Locked);
+        click(m_window->lockScreen()->unlockButton());
+        WAIT_VERIFY(m_workspace->connection(m_id)->state() == ConnectionState::Connected, 20000);
+        WAIT_VERIFY(data->model()->rowCount() > 0, 15000);
+        QVERIFY(!waitForDialog<MfaCodeDialog>(300));
     }
 
     // A role with an MFA device: the code is asked for when connecting, and again whenever the

@@ -40,8 +40,13 @@ struct AwsSessionInfo {
 // Brings AWS Secrets Manager connections into the workspace: resolves the keys (keychain,
 // environment or profile, see AwsCredentialResolver), calls sts:AssumeRole when the spec or the
 // profile names a role (asking for the MFA code through `signIn`), checks the result with
-// sts:GetCallerIdentity, and watches temporary credentials: loginNeeded() when they run out.
-// Every step is audited, never with a key, a token or an MFA code.
+// sts:GetCallerIdentity, and watches temporary credentials: at their expiry the backend goes
+// Expired and loginNeeded() fires (so it does when a call finds them refused). A role named in
+// the spec replaces the profile's own role chain (it starts from the source profile's keys).
+// Idle lock (Workspace::locked) wipes the keys in memory (backend Locked); unlock takes them
+// again from the keychain, environment or profile, except for roles with MFA: loginNeeded().
+// Every step is audited (aws-connect, aws-reconnect, aws-renew, aws-assume-role with the role
+// ARN, aws-logout, aws-credentials-expired), never with a key, a token or an MFA code.
 class AwsConnector : public QObject {
     Q_OBJECT
 public:
@@ -55,7 +60,8 @@ public:
     // Opens a saved connection. Unauthenticated with "MFA code needed" when the role needs one
     // and `signIn.mfaCode` is empty: the front end asks and calls again.
     QCoro::Task<Result<Connection*>> reconnect(QString connectionId, AwsSignIn signIn = {});
-    // New temporary credentials for an open connection (expired, or the operator asked).
+    // New temporary credentials for an open connection (expired, locked, or the operator asked).
+    // Keys typed in `signIn` replace the keychain's for a keychain connection.
     QCoro::Task<Status> renew(QString connectionId, AwsSignIn signIn = {});
     // Removes the keys from the keychain (when it holds them) and closes the connection; the
     // saved spec stays unless `forget` is set.
@@ -65,12 +71,18 @@ public:
     std::optional<AwsSessionInfo> session(const QString& connectionId) const;
     // Time left on temporary credentials; nullopt for long-lived keys or unknown.
     std::optional<std::chrono::seconds> timeLeft(const QString& connectionId) const;
+    // Whether signing in asks for an MFA code (the spec's role, or the profile's role chain as
+    // the shared files say now), for an open or a saved connection.
     bool needsMfa(const QString& connectionId) const;
     SecretsManagerBackend* backend(const QString& connectionId) const;
 
     // Where environment keys and the shared files (~/.aws) are read from; by default the
     // process environment and QDir::homePath(), read again at every connect.
     void setCredentialSources(QProcessEnvironment environment, QString homeDir);
+
+    // Temporary credentials count as expired this long before their end, so no call starts
+    // with keys about to run out (60 s by default).
+    void setExpiryMargin(std::chrono::seconds margin) { m_expiryMargin = margin; }
 
     static QString keychainKey(const QString& connectionId) {
         return QStringLiteral("aws-keys:") + connectionId;
@@ -106,6 +118,7 @@ private:
     QHash<QString, std::shared_ptr<Tracked>> m_tracked;
     std::optional<QProcessEnvironment> m_environment;
     QString m_homeDir;
+    std::chrono::seconds m_expiryMargin{60};
 };
 
 } // namespace strongroom

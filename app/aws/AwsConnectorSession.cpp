@@ -140,7 +140,8 @@ void AwsConnector::setSession(const QString& connectionId, AwsSessionInfo info) 
     }
     tracked->expiry.stop();
     if (info.expires.isValid()) {
-        const qint64 left = QDateTime::currentDateTimeUtc().msecsTo(info.expires);
+        const qint64 left = QDateTime::currentDateTimeUtc().msecsTo(info.expires) -
+                            std::chrono::milliseconds(m_expiryMargin).count();
         tracked->expiry.start(std::chrono::milliseconds(std::max<qint64>(0, left)));
     }
     tracked->info = std::move(info);

@@ -1,5 +1,7 @@
 #include "CliSession.h"
 
+#include "AwsConnector.h"
+#include "AwsSignInChain.h"
 #include "Connection.h"
 #include "PassphraseSource.h"
 #include "TerminalPrompt.h"
@@ -36,6 +38,13 @@ VaultConnector& CliSession::vaultConnector() {
     return *m_vault;
 }
 
+AwsConnector& CliSession::awsConnector() {
+    if (!m_aws) {
+        m_aws = std::make_unique<AwsConnector>(&workspace());
+    }
+    return *m_aws;
+}
+
 QCoro::Task<Result<Connection*>> CliSession::openConnection() {
     if (m_options.connection == Workspace::localConnectionId()) {
         co_return co_await openLocalStore();
@@ -46,6 +55,10 @@ QCoro::Task<Result<Connection*>> CliSession::openConnection() {
     for (const auto& saved : workspace().savedConnections()) {
         if (saved.id == m_options.connection && saved.providerId == QLatin1String("vault")) {
             auto opening = openVaultConnection(saved.id);
+            co_return co_await std::move(opening);
+        }
+        if (saved.id == m_options.connection && saved.providerId == QLatin1String("aws")) {
+            auto opening = openAwsConnection(saved.id);
             co_return co_await std::move(opening);
         }
         if (saved.id == m_options.connection) {
@@ -94,6 +107,48 @@ QCoro::Task<Result<Connection*>> CliSession::openVaultConnection(QString id) {
         co_return open;
     }
     co_return BackendError(Kind::Cancelled, QStringLiteral("connection '%1' closed").arg(id));
+}
+
+QCoro::Task<Result<Connection*>> CliSession::openAwsConnection(QString id) {
+    auto opening = withMfaCode(id, [this, id](QString code) {
+        AwsSignIn signIn;
+        signIn.mfaCode = std::move(code);
+        return awsConnector().reconnect(id, std::move(signIn));
+    });
+    auto opened = co_await std::move(opening);
+    if (!opened && opened.error().kind() == Kind::Unauthenticated &&
+        !opened.error().detail().startsWith(QLatin1String("MFA code needed"))) {
+        co_return BackendError(Kind::Unauthenticated,
+                               QStringLiteral("%1 (sign in again with: strongroom-cli aws "
+                                              "connect %2 ...)")
+                                   .arg(opened.error().detail(), id));
+    }
+    co_return opened;
+}
+
+QCoro::Task<Result<Connection*>>
+CliSession::withMfaCode(QString id,
+                        std::function<QCoro::Task<Result<Connection*>>(QString)> attempt) {
+    auto first = attempt(m_options.mfaCode);
+    auto opened = co_await std::move(first);
+    const bool wantsCode = !opened && opened.error().kind() == Kind::Unauthenticated &&
+                           opened.error().detail().startsWith(QLatin1String("MFA code needed"));
+    if (!wantsCode || !m_options.mfaCode.isEmpty()) {
+        co_return opened;
+    }
+    if (!TerminalPrompt::isInteractive()) {
+        co_return BackendError(
+            Kind::Unauthenticated,
+            QStringLiteral("%1: give it with --mfa-code").arg(opened.error().detail()));
+    }
+    m_output.note(QStringLiteral("%1: %2").arg(id, opened.error().detail()));
+    auto asking = TerminalPrompt::ask(QStringLiteral("MFA code: "));
+    auto typed = co_await std::move(asking);
+    if (!typed) {
+        co_return typed.error();
+    }
+    auto second = attempt(typed->trimmed());
+    co_return co_await std::move(second);
 }
 
 QCoro::Task<Result<Connection*>> CliSession::openLocalStore() {

@@ -7,10 +7,12 @@
 #include <QCoroTask>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 namespace strongroom {
+class AwsConnector;
 class Connection;
 class SecretService;
 class VaultConnector;
@@ -43,6 +45,8 @@ public:
     SecretService& secrets();
     // Vault/OpenBao sign-in and tokens for this run (built on first use).
     VaultConnector& vaultConnector();
+    // AWS Secrets Manager keys, roles and sessions for this run (built on first use).
+    AwsConnector& awsConnector();
 
     // The connection named by --connection, opened and unlocked.
     QCoro::Task<Result<Connection*>> openConnection();
@@ -55,12 +59,20 @@ public:
     // A saved Vault connection with the keychain's token; at a terminal, an expired or missing
     // token is replaced by a new sign-in on the spot.
     QCoro::Task<Result<Connection*>> openVaultConnection(QString id);
+    // A saved AWS connection, signed in again from its keychain keys, the environment or its
+    // profile; a role that needs MFA takes --mfa-code or asks at a terminal.
+    QCoro::Task<Result<Connection*>> openAwsConnection(QString id);
+    // Runs `attempt` with --mfa-code; when it fails for want of an MFA code and stdin is a
+    // terminal, asks for the code and runs it once more.
+    QCoro::Task<Result<Connection*>>
+    withMfaCode(QString id, std::function<QCoro::Task<Result<Connection*>>(QString)> attempt);
 
 private:
     CliOutput m_output;
     GlobalOptions m_options;
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<VaultConnector> m_vault; // declared after the workspace: goes first
+    std::unique_ptr<AwsConnector> m_aws;
 };
 
 } // namespace strongroom::cli

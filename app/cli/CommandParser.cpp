@@ -9,6 +9,7 @@ const QString kConnection = QStringLiteral("connection");
 const QString kJson = QStringLiteral("json");
 const QString kPassphraseFd = QStringLiteral("passphrase-fd");
 const QString kPassphraseFile = QStringLiteral("passphrase-file");
+const QString kMfaCode = QStringLiteral("mfa-code");
 const QString kHelp = QStringLiteral("help");
 } // namespace
 
@@ -30,6 +31,9 @@ CommandParser::CommandParser(const QString& command, const QString& arguments,
     m_parser.addOption({kPassphraseFile,
                         QStringLiteral("Read the store passphrase from the first line of <file>."),
                         QStringLiteral("file")});
+    m_parser.addOption({kMfaCode,
+                        QStringLiteral("One-time MFA code for an AWS role that needs one."),
+                        QStringLiteral("code")});
 }
 
 std::optional<int> CommandParser::parse(const QStringList& arguments, const CliOutput& output,
@@ -64,6 +68,9 @@ std::optional<int> CommandParser::parse(const QStringList& arguments, const CliO
     }
     if (m_parser.isSet(kPassphraseFile)) {
         global.passphraseFile = m_parser.value(kPassphraseFile);
+    }
+    if (m_parser.isSet(kMfaCode)) {
+        global.mfaCode = m_parser.value(kMfaCode).trimmed();
     }
     return std::nullopt;
 }

@@ -14,6 +14,8 @@ struct GlobalOptions {
     // every user through /proc).
     std::optional<int> passphraseFd;
     QString passphraseFile;
+    // A one-time code for an AWS role that needs MFA (short-lived, so argv is acceptable).
+    QString mfaCode;
 
     bool hasPassphraseSource() const {
         return passphraseFd.has_value() || !passphraseFile.isEmpty();

@@ -2,6 +2,16 @@
 
 #include "AuditLogCommand.h"
 #include "AuditVerifyCommand.h"
+#include "AwsCancelRotationCommand.h"
+#include "AwsClearPendingCommand.h"
+#include "AwsConnectCommand.h"
+#include "AwsDeleteCommand.h"
+#include "AwsDeletedCommand.h"
+#include "AwsLogoutCommand.h"
+#include "AwsRestoreCommand.h"
+#include "AwsRotateCommand.h"
+#include "AwsRotationCommand.h"
+#include "AwsWhoamiCommand.h"
 #include "CliSession.h"
 #include "ConnectionsCommand.h"
 #include "DeleteCommand.h"
@@ -30,6 +40,8 @@
 #include "VaultTokenCommand.h"
 #include "VersionsCommand.h"
 
+#include <algorithm>
+
 namespace strongroom::cli {
 
 namespace {
@@ -38,7 +50,7 @@ namespace {
 bool takesValue(const QString& option) {
     return option == QStringLiteral("--connection") ||
            option == QStringLiteral("--passphrase-fd") ||
-           option == QStringLiteral("--passphrase-file");
+           option == QStringLiteral("--passphrase-file") || option == QStringLiteral("--mfa-code");
 }
 
 bool isHelp(const QString& argument) {
@@ -71,6 +83,16 @@ StrongroomCli::StrongroomCli() {
     m_commands.push_back(std::make_unique<VaultLogoutCommand>());
     m_commands.push_back(std::make_unique<VaultTokenCommand>());
     m_commands.push_back(std::make_unique<VaultMountsCommand>());
+    m_commands.push_back(std::make_unique<AwsConnectCommand>());
+    m_commands.push_back(std::make_unique<AwsWhoamiCommand>());
+    m_commands.push_back(std::make_unique<AwsLogoutCommand>());
+    m_commands.push_back(std::make_unique<AwsRotationCommand>());
+    m_commands.push_back(std::make_unique<AwsRotateCommand>());
+    m_commands.push_back(std::make_unique<AwsCancelRotationCommand>());
+    m_commands.push_back(std::make_unique<AwsClearPendingCommand>());
+    m_commands.push_back(std::make_unique<AwsDeleteCommand>());
+    m_commands.push_back(std::make_unique<AwsRestoreCommand>());
+    m_commands.push_back(std::make_unique<AwsDeletedCommand>());
     m_commands.push_back(std::make_unique<SealStatusCommand>());
     m_commands.push_back(std::make_unique<InitCommand>());
     m_commands.push_back(std::make_unique<UnsealCommand>());
@@ -102,8 +124,15 @@ QString StrongroomCli::helpText() const {
         "Usage: strongroom-cli [global options] <command> [options] [arguments]\n\n"
         "One console for every secrets store: the same audited operations as the Strongroom "
         "window.\n\nCommands:\n");
+    // Names padded to the longest one, so the summaries line up.
+    qsizetype width = 0;
     for (const auto& command : m_commands) {
-        text += QStringLiteral("  %1%2\n").arg(command->name(), -15).arg(command->summary());
+        width = std::max(width, command->name().size());
+    }
+    for (const auto& command : m_commands) {
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(command->name(), -static_cast<int>(width))
+                    .arg(command->summary());
     }
     text += QStringLiteral(
                 "\nGlobal options (accepted by every command):\n"
@@ -111,6 +140,8 @@ QString StrongroomCli::helpText() const {
                 "  --json                  machine-readable JSON on stdout\n"
                 "  --passphrase-fd <n>     read the local store's passphrase from descriptor n\n"
                 "  --passphrase-file <f>   read it from the first line of file f\n"
+                "  --mfa-code <code>       one-time code for an AWS role that needs MFA (asked "
+                "at a terminal otherwise)\n"
                 "  -h, --help              help (also: strongroom-cli <command> --help)\n\n"
                 "Environment:\n"
                 "  STRONGROOM_HOME         keep config, store and audit log in this directory\n"

@@ -171,7 +171,12 @@ QCoro::Task<Result<nlohmann::json>> AwsJsonClient::call(QString operation, nlohm
             }
             continue;
         }
-        co_return reply.toError();
+        BackendError error = reply.toError();
+        if (error.kind() == Kind::Throttled) {
+            // What the next backoff would have been: a hint for the caller's own retry.
+            error.withRetryAfter(std::max(retryDelay(attempt), m_baseBackoff));
+        }
+        co_return error;
     }
 }
 

@@ -36,6 +36,12 @@ std::optional<BackendError> checkName(const SecretRef& ref) {
     return std::nullopt;
 }
 
+// A server that hands back the token it was given would keep a paging loop going for ever.
+BackendError repeatedToken(const QString& operation) {
+    return BackendError(Kind::InvalidResponse,
+                        tr("Secrets Manager %1 returned the same NextToken twice").arg(operation));
+}
+
 bool codeIs(const BackendError& error, const char* code) {
     return error.detail().startsWith(QLatin1String(code));
 }
@@ -75,7 +81,8 @@ void SecretsManagerBackend::setState(ConnectionState state) {
 }
 
 BackendError SecretsManagerBackend::noteError(BackendError error) {
-    if (error.kind() == Kind::Unauthenticated) {
+    // Only a refusal of the keys we hold: without keys (locked, logged out) the state stays.
+    if (error.kind() == Kind::Unauthenticated && m_client->hasCredentials()) {
         setState(ConnectionState::Expired);
     }
     return error;
@@ -88,17 +95,18 @@ BackendError SecretsManagerBackend::explain(const BackendError& error, const QSt
     }
     if (codeIs(error, "ResourceNotFoundException")) {
         return BackendError(Kind::NotFound,
-                            tr("no secret named %1 (or no such version of it)").arg(name));
+                            tr("no secret named %1, or no such version of it").arg(name));
     }
     if (codeIs(error, "DecryptionFailure")) {
         return BackendError(Kind::PermissionDenied,
                             tr("Secrets Manager cannot decrypt %1: these credentials lack "
-                               "kms:Decrypt on its KMS key, or the key is disabled (%2)")
+                               "kms:Decrypt on its KMS key, or the key is disabled; AWS says %2")
                                 .arg(name, error.detail()));
     }
     if (codeIs(error, "InvalidRequestException") &&
-        (error.detail().contains(QLatin1String("marked for deletion")) ||
-         error.detail().contains(QLatin1String("scheduled for deletion")))) {
+        (error.detail().contains(QLatin1String("marked for deletion"), Qt::CaseInsensitive) ||
+         error.detail().contains(QLatin1String("marked deleted"), Qt::CaseInsensitive) ||
+         error.detail().contains(QLatin1String("scheduled for deletion"), Qt::CaseInsensitive))) {
         return BackendError(Kind::InvalidInput,
                             tr("%1 is scheduled for deletion; restore it first").arg(name));
     }
@@ -170,6 +178,7 @@ QCoro::Task<Result<ListPage>> SecretsManagerBackend::list(QString folder, PageRe
                                    .arg(folder.isEmpty() ? QStringLiteral("/") : folder));
     }
     const int limit = page.limit > 0 ? page.limit : PageRequest{}.limit;
+    const QString operationName = QStringLiteral("ListSecrets");
     ListPage out;
     QString token = cursor->awsToken;
     do {
@@ -204,6 +213,9 @@ QCoro::Task<Result<ListPage>> SecretsManagerBackend::list(QString folder, PageRe
             }
         }
         out.entries.append(m_listing->fold(*cursor, folder, names));
+        if (!parsed->nextToken.isEmpty() && parsed->nextToken == token) {
+            co_return repeatedToken(operationName);
+        }
         token = parsed->nextToken;
     } while (!token.isEmpty() && out.entries.size() < limit);
     out.nextCursor = m_listing->next(*cursor, token);
@@ -248,6 +260,7 @@ QCoro::Task<Result<QList<VersionInfo>>> SecretsManagerBackend::versions(SecretRe
     }
     QList<VersionInfo> all;
     QString token;
+    const QString operationName = QStringLiteral("ListSecretVersionIds");
     do {
         json params{{"SecretId", utf8(ref.path)},
                     {"IncludeDeprecated", true},
@@ -269,6 +282,9 @@ QCoro::Task<Result<QList<VersionInfo>>> SecretsManagerBackend::versions(SecretRe
             co_return parsed.error();
         }
         all.append(parsed->versions);
+        if (!parsed->nextToken.isEmpty() && parsed->nextToken == token) {
+            co_return repeatedToken(operationName);
+        }
         token = parsed->nextToken;
     } while (!token.isEmpty());
     sm::sortNewestFirst(all);

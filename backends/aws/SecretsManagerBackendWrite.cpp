@@ -129,7 +129,11 @@ QCoro::Task<Result<WriteResult>> SecretsManagerBackend::create(WriteRequest requ
         described->versionStages.contains(request.idempotencyKey)) {
         co_return WriteResult{request.idempotencyKey};
     }
-    co_return conflict(request.ref.path, {}, described->currentVersion());
+    const QString actual = described->currentVersion();
+    co_return BackendError(Kind::Conflict,
+                           tr("a secret named %1 already exists (current version %2)")
+                               .arg(request.ref.path, actual.isEmpty() ? tr("none") : actual))
+        .withCurrentVersion(actual);
 }
 
 QCoro::Task<Result<WriteResult>> SecretsManagerBackend::rollback(SecretRef ref, QString version,

@@ -3,6 +3,7 @@
 #include "AwsCredentials.h"
 #include "AwsEndpoint.h"
 #include "CancelToken.h"
+#include "HttpResponse.h"
 #include "Result.h"
 #include "StsAssumeRoleReply.h"
 
@@ -10,6 +11,7 @@
 #include <QObject>
 #include <QString>
 
+#include <chrono>
 #include <optional>
 
 namespace strongroom {
@@ -47,7 +49,14 @@ public:
     static QString validate(const AssumeRoleRequest& request);
 
 private:
+    // One signed form POST with the retry rules of AwsJsonClient; the final HTTP exchange (error
+    // statuses included, for the caller's parser) or a transport error.
+    QCoro::Task<Result<HttpResponse>> post(AwsCredentials credentials, SecretBytes body,
+                                           CancelToken cancel);
+    QCoro::Task<bool> pause(std::chrono::milliseconds wait, CancelToken cancel);
+
     AwsEndpoint m_endpoint;
+    std::chrono::seconds m_clockOffset{0};
     HttpClient* m_http;
 };
 

@@ -7,8 +7,10 @@
 #include "AwsJsonClient.h"
 #include "ScriptedHttpServer.h"
 
+#include <QElapsedTimer>
 #include <QSet>
 #include <QTest>
+#include <QTimer>
 #include <QTimeZone>
 
 #include <memory>
@@ -161,6 +163,23 @@ private Q_SLOTS:
         QCOMPARE(reply.error().kind(), Kind::Throttled);
         QVERIFY(reply.error().message().contains(QLatin1String("Rate exceeded")));
         QCOMPARE(server().requests().size(), 3);
+        QVERIFY(reply.error().retryAfter() > 0ms);
+    }
+
+    void cancelledDuringBackoff() {
+        client().setBackoff(5s, 20s);
+        server().enqueue(errorReply(400, "ThrottlingException", "Rate exceeded"));
+        server().enqueue(okReply());
+        CancelToken cancel;
+        QTimer::singleShot(300ms, [cancel] { cancel.cancel(); });
+        QElapsedTimer clock;
+        clock.start();
+        auto reply = await(
+            client().call(QStringLiteral("ListSecrets"), json::object(), Safety::Read, {}, cancel));
+        QVERIFY(!reply.ok());
+        QCOMPARE(reply.error().kind(), Kind::Cancelled);
+        QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(server().requests().size(), 1);
     }
 
     void quotaErrorNotRetried() {

@@ -1,11 +1,12 @@
 // libFuzzer target: arbitrary bytes as an AWS reply, through the JSON 1.1 error parser, the
-// DescribeSecret reader (when the bytes are JSON) and the STS AssumeRole XML parser. The first byte
-// picks the HTTP status and whether the first line is also used as the x-amzn-ErrorType header. A
-// parser may refuse the input but must never crash, hang, read out of bounds or leak; ASan and
-// UBSan watch for those.
+// DescribeSecret reader (when the bytes are JSON) and the STS AssumeRole and GetCallerIdentity XML
+// parsers. The first byte picks the HTTP status and whether the first line is also used as the
+// x-amzn-ErrorType header. A parser may refuse the input but must never crash, hang, read out of
+// bounds or leak; ASan and UBSan watch for those.
 #include "AwsErrorReply.h"
 #include "AwsSecretDescription.h"
 #include "StsAssumeRoleReply.h"
+#include "StsCallerIdentityReply.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -35,6 +36,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             (void)description.error().message();
         }
     }
+
+    const auto identity = StsCallerIdentityReply::parse(status, input);
+    if (identity)
+        (void)identity->size();
+    else
+        (void)identity.error().message();
+    (void)StsCallerIdentityReply::error(status, input).isRetryable();
 
     QByteArray body = input;
     auto role = StsAssumeRoleReply::parse(status, body);

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "CliCommand.h"
+
+namespace strongroom::cli {
+
+class AwsDeletedCommand : public CliCommand {
+public:
+    QString name() const override { return QStringLiteral("aws deleted"); }
+    QString summary() const override;
+    QCoro::Task<int> run(CliSession& session, QStringList arguments) override;
+};
+
+} // namespace strongroom::cli

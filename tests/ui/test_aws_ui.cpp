@@ -636,7 +636,8 @@ private Q_SLOTS:
         QVERIFY(m_window->tokenStatus()->text().startsWith(QStringLiteral("AWS: 1")));
 
         QSignalSpy loggedIn(aws(), &AwsConnections::loggedIn);
-        aws()->renew(id, QStringLiteral("the AWS credentials expired"));
+        // What the connector says when the temporary credentials run out.
+        Q_EMIT aws()->connector()->loginNeeded(id, QStringLiteral("the AWS credentials expired"));
         QPointer<MfaCodeDialog> again = aws()->mfaPrompt(id);
         QVERIFY(again);
         QTest::keyClicks(again->codeField(), QStringLiteral("654321"));

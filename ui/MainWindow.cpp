@@ -2,22 +2,27 @@
 
 #include "AppSettings.h"
 #include "AuditLogViewer.h"
+#include "AwsConnections.h"
+#include "AwsConnector.h"
+#include "AwsSecretActions.h"
 #include "Clipboard.h"
 #include "ConnectionsPane.h"
 #include "ConnectionTreeModel.h"
+#include "CredentialStatus.h"
 #include "InactivityTimer.h"
 #include "LocalStore.h"
 #include "LockScreen.h"
 #include "QuickOpenDialog.h"
 #include "QuickOpenModel.h"
+#include "RollbackWorkflow.h"
 #include "SearchDialog.h"
+#include "SecretFieldsModel.h"
 #include "SecretPane.h"
 #include "SecretPresenter.h"
 #include "SecretWorkflows.h"
 #include "SettingsDialog.h"
 #include "StoreStartup.h"
 #include "VaultConnections.h"
-#include "VaultConnector.h"
 #include "VersionsModel.h"
 #include "VersionsTab.h"
 #include "Workspace.h"
@@ -35,8 +40,8 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
-#include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 
 // Q_INIT_RESOURCE cannot be used inside a namespace; the icons live in a static library, whose
@@ -80,6 +85,7 @@ MainWindow::MainWindow(Workspace* workspace, QWidget* parent)
     resize(1100, 680);
 
     m_vault = new VaultConnections(workspace, this, this);
+    m_aws = new AwsConnections(workspace, this, this);
     createActions();
     createMenus();
     createStatusBar();
@@ -94,6 +100,7 @@ MainWindow::MainWindow(Workspace* workspace, QWidget* parent)
     });
     connect(workspace, &Workspace::connectionRemoved, m_tree,
             &ConnectionTreeModel::removeConnection);
+    connect(workspace, &Workspace::connectionRemoved, this, &MainWindow::updateConnectionStatus);
     connect(workspace, &Workspace::locked, this, &MainWindow::workspaceLocked);
     connect(workspace, &Workspace::unlocked, this, &MainWindow::workspaceUnlocked);
     connect(m_inactivity, &InactivityTimer::inactive, workspace, &Workspace::lock);
@@ -117,6 +124,7 @@ MainWindow::MainWindow(Workspace* workspace, QWidget* parent)
                                                : QString());
     });
     connectVaultSignals();
+    connectAwsSignals();
     connectionAdded();
     updateActions();
     m_inactivity->start();
@@ -138,6 +146,8 @@ void MainWindow::createActions() {
     m_new = make(tr("New secret"), QStringLiteral("new"), QKeySequence::New);
     m_edit = make(tr("Edit"), QStringLiteral("edit"), QKeySequence(Qt::CTRL | Qt::Key_E));
     m_rollback = make(tr("Roll back"), QStringLiteral("rollback"), {});
+    m_undoRollback = make(tr("Undo rollback"), QStringLiteral("rollback"), {});
+    m_undoRollback->setEnabled(false);
     m_delete = make(tr("Delete version"), QStringLiteral("delete"), QKeySequence::Delete);
     m_undelete = make(tr("Undelete versions"), QStringLiteral("rollback"), {});
     m_deleteSecret = make(tr("Delete secret…"), QStringLiteral("delete"), {});
@@ -157,6 +167,17 @@ void MainWindow::createActions() {
     m_connectVault->setIconText(tr("Connect"));
     m_connectVault->setToolTip(tr("Connect to a HashiCorp Vault or OpenBao server"));
     connect(m_connectVault, &QAction::triggered, m_vault, &VaultConnections::openConnectDialog);
+    m_connectAws = make(tr("Connect AWS Secrets Manager…"), QStringLiteral("provider-aws"), {});
+    m_connectAws->setIconText(tr("AWS"));
+    m_connectAws->setToolTip(tr("Connect to AWS Secrets Manager (or moto / LocalStack)"));
+    connect(m_connectAws, &QAction::triggered, m_aws, &AwsConnections::openConnectDialog);
+    m_rotate = make(tr("Rotate…"), QStringLiteral("rotate"), {});
+    connect(m_rotate, &QAction::triggered, this, [this] {
+        if (const Connection* shown = m_presenter->connection();
+            shown && m_aws->isAws(shown->id())) {
+            m_aws->secretActions()->openRotation(shown->id(), m_presenter->ref().path);
+        }
+    });
 
     connect(m_refresh, &QAction::triggered, this, [this] {
         m_connections->refreshCurrent();
@@ -172,11 +193,22 @@ void MainWindow::createActions() {
     connect(m_edit, &QAction::triggered, m_workflows, &SecretWorkflows::edit);
     connect(m_rollback, &QAction::triggered, this,
             [this] { m_workflows->rollback(chosenVersion()); });
+    connect(m_undoRollback, &QAction::triggered, m_workflows->rollbacks(), &RollbackWorkflow::undo);
+    connect(m_workflows->rollbacks(), &RollbackWorkflow::undoAvailableChanged, this,
+            &MainWindow::updateUndoRollback);
     connect(m_delete, &QAction::triggered, this,
             [this] { m_workflows->deleteVersions(chosenVersions()); });
     connect(m_undelete, &QAction::triggered, this,
             [this] { m_workflows->undeleteVersions(chosenVersions()); });
-    connect(m_deleteSecret, &QAction::triggered, m_workflows, &SecretWorkflows::deleteSecret);
+    connect(m_deleteSecret, &QAction::triggered, this, [this] {
+        // AWS deletes with a recovery window (or forced): its own dialog.
+        if (const Connection* shown = m_presenter->connection();
+            shown && m_aws->isAws(shown->id())) {
+            m_aws->secretActions()->deleteSecret(shown->id(), m_presenter->ref().path);
+        } else {
+            m_workflows->deleteSecret();
+        }
+    });
     connect(m_editMetadata, &QAction::triggered, m_workflows, &SecretWorkflows::editMetadata);
     connect(m_search, &QAction::triggered, this, &MainWindow::openSearch);
     connect(m_destroy, &QAction::triggered, this,
@@ -195,8 +227,9 @@ void MainWindow::createActions() {
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addAction(m_connectVault);
+    toolbar->addAction(m_connectAws);
     toolbar->addSeparator();
-    for (QAction* action : {m_refresh, m_new, m_edit, m_rollback, m_delete, m_destroy}) {
+    for (QAction* action : {m_refresh, m_new, m_edit, m_rollback, m_rotate, m_delete, m_destroy}) {
         toolbar->addAction(action);
     }
     toolbar->addSeparator();
@@ -209,11 +242,13 @@ void MainWindow::createActions() {
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_connectVault);
+    file->addAction(m_connectAws);
     QMenu* saved = file->addMenu(tr("Open saved connection"));
     saved->setObjectName(QStringLiteral("savedConnectionsMenu"));
     connect(saved, &QMenu::aboutToShow, this, [this, saved] {
         saved->clear();
         m_vault->addSavedConnections(saved);
+        m_aws->addSavedConnections(saved);
         if (saved->isEmpty()) {
             saved->addAction(tr("Every saved connection is open"))->setEnabled(false);
         }
@@ -228,7 +263,8 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addAction(m_quit);
     QMenu* secret = menuBar()->addMenu(tr("&Secret"));
-    for (QAction* action : {m_refresh, m_edit, m_rollback, m_delete, m_undelete, m_destroy}) {
+    for (QAction* action : {m_refresh, m_edit, m_rollback, m_undoRollback, m_rotate, m_delete,
+                            m_undelete, m_destroy}) {
         secret->addAction(action);
     }
     secret->addSeparator();
@@ -242,7 +278,17 @@ void MainWindow::createStatusBar() {
     m_connectionStatus = new QLabel(this);
     m_clipboardStatus = new QLabel(this);
     m_lockStatus = new QLabel(tr("Unlocked"), this);
-    m_tokenStatus = new QLabel(this);
+    m_tokenStatus =
+        new CredentialStatus(m_workspace, m_vault, m_aws, m_connections, m_presenter, this);
+    // Offered right after a rollback, next to the message that says what moved.
+    auto* undo = new QToolButton(this);
+    undo->setObjectName(QStringLiteral("undoRollbackButton"));
+    undo->setDefaultAction(m_undoRollback);
+    undo->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    undo->setAutoRaise(true);
+    undo->setVisible(false);
+    m_undoRollbackButton = undo;
+    statusBar()->addPermanentWidget(undo);
     statusBar()->addPermanentWidget(m_clipboardStatus);
     statusBar()->addPermanentWidget(m_tokenStatus);
     statusBar()->addPermanentWidget(m_connectionStatus);
@@ -312,42 +358,50 @@ void MainWindow::connectVaultSignals() {
         }
         connectionAdded();
     });
-    connect(m_vault->connector(), &VaultConnector::tokenChanged, this,
-            &MainWindow::updateTokenStatus);
-    connect(m_connections, &ConnectionsPane::secretSelected, this, &MainWindow::updateTokenStatus);
-    connect(m_connections, &ConnectionsPane::folderSelected, this, &MainWindow::updateTokenStatus);
     connect(m_connections, &ConnectionsPane::contextMenuRequested, this,
             [this](const QString& id, const QString& path, const QPoint& globalPos) {
                 QMenu* menu = connectionMenu(id, path);
                 menu->setAttribute(Qt::WA_DeleteOnClose);
                 menu->popup(globalPos);
             });
-    // The time left counts down by itself; once a minute is as fine as the label shows.
-    auto* minute = new QTimer(this);
-    minute->setInterval(std::chrono::minutes(1));
-    connect(minute, &QTimer::timeout, this, &MainWindow::updateTokenStatus);
-    minute->start();
 }
 
 void MainWindow::updateTokenStatus() {
-    QString id = m_connections->currentConnectionId();
-    if (id.isEmpty() && m_presenter->connection()) {
-        id = m_presenter->connection()->id();
-    }
-    if (!m_vault->isVault(id)) {
-        id.clear();
-        for (Connection* connection : m_workspace->connections()) {
-            if (m_vault->isVault(connection->id())) {
-                id = connection->id();
-                break;
-            }
+    m_tokenStatus->update();
+}
+
+void MainWindow::connectAwsSignals() {
+    connect(m_aws, &AwsConnections::loggedIn, this, &MainWindow::retryAfterLogin);
+    connect(m_aws, &AwsConnections::message, this, &MainWindow::showMessage);
+    const auto shows = [this](const QString& id, const QString& path) {
+        return m_presenter->connection() && m_presenter->connection()->id() == id &&
+               m_presenter->ref().path == path;
+    };
+    // After the idle lock the connector takes the keys back by itself: then the values the lock
+    // dropped are read again.
+    connect(m_aws->connector(), &AwsConnector::sessionChanged, this, [this](const QString& id) {
+        if (m_presenter->connection() && m_presenter->connection()->id() == id &&
+            m_presenter->hasSecret() && !m_presenter->fields()->hasValue() &&
+            !m_workspace->isLocked()) {
+            m_presenter->reload();
         }
-    }
-    const QString text = id.isEmpty() ? QString() : m_vault->tokenStatus(id);
-    const Connection* connection = m_workspace->connection(id);
-    m_tokenStatus->setText(text);
-    m_tokenStatus->setToolTip(connection ? tr("Token of %1").arg(connection->displayName())
-                                         : QString());
+    });
+    AwsSecretActions* actions = m_aws->secretActions();
+    connect(actions, &AwsSecretActions::secretChanged, this,
+            [this, shows](const QString& id, const QString& path) {
+                if (shows(id, path)) {
+                    m_presenter->reload();
+                }
+            });
+    connect(actions, &AwsSecretActions::secretDeleted, this,
+            [this, shows](const QString& id, const QString& path) {
+                if (shows(id, path)) {
+                    m_presenter->close();
+                }
+                refreshAround(id, path);
+            });
+    connect(actions, &AwsSecretActions::secretRestored, this,
+            [this](const QString& id, const QString& path) { refreshAround(id, path); });
 }
 
 QMenu* MainWindow::connectionMenu(const QString& connectionId, const QString& path) {
@@ -366,6 +420,10 @@ QMenu* MainWindow::connectionMenu(const QString& connectionId, const QString& pa
     if (m_vault->isVault(connectionId)) {
         menu->addSeparator();
         m_vault->addMenuActions(menu, connectionId);
+    }
+    if (m_aws->isAws(connectionId)) {
+        menu->addSeparator();
+        m_aws->addMenuActions(menu, connectionId, path);
     }
     return menu;
 }
@@ -435,7 +493,22 @@ void MainWindow::updateActions() {
     gate(m_destroy, Capability::DestroyVersion, !selected.isEmpty(),
          tr("Select the versions to destroy on the Versions tab"));
     gate(m_deleteSecret, Capability::DeleteSecret, true, {});
+    // Rotation has a dialog for the stores that offer it (AWS Secrets Manager).
+    gate(m_rotate, Capability::Rotate,
+         m_presenter->connection() && m_aws->isAws(m_presenter->connection()->id()),
+         tr("This store has no rotation settings"));
     gate(m_editMetadata, Capability::EditMetadata, true, {});
+}
+
+void MainWindow::updateUndoRollback() {
+    const auto& last = m_workflows->rollbacks()->lastRollback();
+    const bool available = last.has_value() && !m_workspace->isLocked();
+    m_undoRollback->setEnabled(available);
+    m_undoRollbackButton->setVisible(available);
+    m_undoRollback->setToolTip(
+        last ? tr("Make version %1 current again (only while %2 is still current)")
+                   .arg(last->previousCurrent, last->newCurrent)
+             : tr("Roll back a secret first"));
 }
 
 void MainWindow::showMessage(const QString& message) {
@@ -457,11 +530,12 @@ void MainWindow::workspaceLocked() {
     m_lockScreen->setPassphraseRequired(needsPassphrase());
     m_pages->setCurrentWidget(m_lockScreen);
     m_lockStatus->setText(tr("Locked"));
-    for (QAction* action :
-         {m_refresh, m_new, m_edit, m_rollback, m_delete, m_undelete, m_destroy, m_deleteSecret,
-          m_editMetadata, m_quickOpenAction, m_search, m_lock, m_connectVault}) {
+    for (QAction* action : {m_refresh, m_new, m_edit, m_rollback, m_delete, m_undelete, m_destroy,
+                            m_deleteSecret, m_editMetadata, m_quickOpenAction, m_search, m_lock,
+                            m_connectVault, m_connectAws, m_rotate}) {
         action->setEnabled(false);
     }
+    updateUndoRollback();
 }
 
 bool MainWindow::needsPassphrase() const {
@@ -474,16 +548,18 @@ void MainWindow::workspaceUnlocked() {
     m_pages->setCurrentWidget(m_splitter);
     m_lockStatus->setText(tr("Unlocked"));
     for (QAction* action :
-         {m_refresh, m_new, m_quickOpenAction, m_search, m_lock, m_connectVault}) {
+         {m_refresh, m_new, m_quickOpenAction, m_search, m_lock, m_connectVault, m_connectAws}) {
         action->setEnabled(true);
     }
-    // A Vault secret is read again once its connection has its token back (retryAfterLogin).
+    // A Vault or AWS secret is read again once its connection has its credentials back
+    // (retryAfterLogin, or the AWS session coming back).
     const Connection* shown = m_presenter->connection();
-    if (!shown || !m_vault->isVault(shown->id())) {
+    if (!shown || (!m_vault->isVault(shown->id()) && !m_aws->isAws(shown->id()))) {
         m_presenter->reload();
     }
     m_vault->reopenAfterUnlock();
     updateActions();
+    updateUndoRollback();
     m_inactivity->start();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CredentialStatus.h"
 #include "SecretBytes.h"
 
 #include <QCoroTask>
@@ -13,6 +14,7 @@ class QStackedWidget;
 
 namespace strongroom {
 
+class AwsConnections;
 class Clipboard;
 class ConnectionTreeModel;
 class ConnectionsPane;
@@ -50,11 +52,13 @@ public:
     QLabel* lockStatus() const { return m_lockStatus; }
     QLabel* tokenStatus() const { return m_tokenStatus; }
     VaultConnections* vaultConnections() const { return m_vault; }
+    AwsConnections* awsConnections() const { return m_aws; }
 
     QAction* refreshAction() const { return m_refresh; }
     QAction* newAction() const { return m_new; }
     QAction* editAction() const { return m_edit; }
     QAction* rollbackAction() const { return m_rollback; }
+    QAction* undoRollbackAction() const { return m_undoRollback; }
     QAction* deleteAction() const { return m_delete; }
     QAction* destroyAction() const { return m_destroy; }
     QAction* undeleteAction() const { return m_undelete; }
@@ -67,6 +71,8 @@ public:
     QAction* quickOpenAction() const { return m_quickOpenAction; }
     QAction* auditLogAction() const { return m_auditLog; }
     QAction* connectVaultAction() const { return m_connectVault; }
+    QAction* connectAwsAction() const { return m_connectAws; }
+    QAction* rotateAction() const { return m_rotate; }
 
     // The right-click menu of a tree row (the caller owns it).
     QMenu* connectionMenu(const QString& connectionId, const QString& path);
@@ -87,7 +93,9 @@ private:
     void updateActions();
     void updateConnectionStatus();
     void updateTokenStatus();
+    void updateUndoRollback();
     void connectVaultSignals();
+    void connectAwsSignals();
     // After a new login: re-read the open secret and re-list the folder that failed.
     void retryAfterLogin(const QString& connectionId);
     void showMessage(const QString& message);
@@ -117,13 +125,18 @@ private:
     QLabel* m_connectionStatus = nullptr;
     QLabel* m_clipboardStatus = nullptr;
     QLabel* m_lockStatus = nullptr;
-    QLabel* m_tokenStatus = nullptr;
+    CredentialStatus* m_tokenStatus = nullptr;
+    QWidget* m_undoRollbackButton = nullptr;
     VaultConnections* m_vault = nullptr;
+    AwsConnections* m_aws = nullptr;
     QAction* m_connectVault = nullptr;
+    QAction* m_connectAws = nullptr;
+    QAction* m_rotate = nullptr;
     QAction* m_refresh = nullptr;
     QAction* m_new = nullptr;
     QAction* m_edit = nullptr;
     QAction* m_rollback = nullptr;
+    QAction* m_undoRollback = nullptr;
     QAction* m_delete = nullptr;
     QAction* m_destroy = nullptr;
     QAction* m_undelete = nullptr;

@@ -245,14 +245,14 @@ QCoro::Task<Result<RollbackPreview>> SecretPresenter::previewRollback(QString ta
     co_return co_await task;
 }
 
-QCoro::Task<Result<WriteResult>> SecretPresenter::rollback(QString targetVersion,
-                                                           QString expectedCurrent) {
+QCoro::Task<Result<WriteResult>>
+SecretPresenter::rollback(QString targetVersion, QString expectedCurrent, QString auditAction) {
     if (!hasSecret()) {
         co_return noSecret();
     }
     QPointer<SecretPresenter> self(this);
-    auto resultTask =
-        m_workspace->secrets()->rollback(m_connection, m_ref, targetVersion, expectedCurrent);
+    auto resultTask = m_workspace->secrets()->rollback(m_connection, m_ref, targetVersion,
+                                                       expectedCurrent, std::move(auditAction));
     auto result = co_await resultTask;
     if (self && result.ok()) {
         reload();

@@ -65,7 +65,9 @@ public:
     // Creates a secret at `path` in the current connection (it must not exist yet).
     QCoro::Task<Result<WriteResult>> create(QString connectionId, QString path, SecretValue value);
     QCoro::Task<Result<RollbackPreview>> previewRollback(QString targetVersion);
-    QCoro::Task<Result<WriteResult>> rollback(QString targetVersion, QString expectedCurrent);
+    // `auditAction` names the audit entry ("undo-rollback"); "rollback" when empty.
+    QCoro::Task<Result<WriteResult>> rollback(QString targetVersion, QString expectedCurrent,
+                                              QString auditAction = {});
     QCoro::Task<Status> deleteVersions(QStringList versions);
     QCoro::Task<Status> undeleteVersions(QStringList versions);
     QCoro::Task<Status> destroyVersions(QStringList versions);

@@ -3,53 +3,30 @@
 #include "AppSettings.h"
 #include "ChangeReapply.h"
 #include "ConflictDialog.h"
+#include "DialogAnswers.h"
 #include "MetadataEditorDialog.h"
 #include "NewSecretDialog.h"
-#include "RollbackDialog.h"
+#include "RollbackWorkflow.h"
 #include "SecretEditorDialog.h"
 #include "SecretFieldsModel.h"
 #include "SecretPresenter.h"
 #include "TypedConfirmationDialog.h"
 #include "VersionsModel.h"
 
-#include <QAbstractButton>
 #include <QCoroSignal>
-#include <QMessageBox>
 #include <QWidget>
 
 namespace strongroom {
-
-namespace {
-// Awaits a dialog opened window-modal with open(): the event loop keeps running meanwhile.
-// The dialog must not delete itself on close: the caller reads it after resuming, then deletes it.
-QCoro::Task<int> answerOf(QDialog* dialog) {
-    dialog->open();
-    auto finished = qCoro(dialog, &QDialog::finished);
-    const int result = co_await finished;
-    co_return result;
-}
-
-// Asks a yes/no question window-modal; true when the operator chose `acceptLabel`.
-QCoro::Task<bool> confirmed(QWidget* window, QString title, QString text, QString acceptLabel) {
-    QPointer<QMessageBox> box =
-        new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Cancel, window);
-    box->addButton(acceptLabel, QMessageBox::AcceptRole);
-    box->open();
-    auto clicked = qCoro(box.data(), &QMessageBox::buttonClicked);
-    auto button = co_await clicked;
-    if (!box) {
-        co_return false;
-    }
-    box->deleteLater();
-    co_return button && box->buttonRole(button) == QMessageBox::AcceptRole;
-}
-} // namespace
 
 SecretWorkflows::SecretWorkflows(SecretPresenter* presenter, AppSettings* settings, QWidget* window)
     : QObject(window)
     , m_presenter(presenter)
     , m_settings(settings)
-    , m_window(window) {}
+    , m_window(window)
+    , m_rollbacks(new RollbackWorkflow(presenter, settings, window, this)) {
+    connect(m_rollbacks, &RollbackWorkflow::failed, this, &SecretWorkflows::failed);
+    connect(m_rollbacks, &RollbackWorkflow::done, this, &SecretWorkflows::done);
+}
 
 void SecretWorkflows::newSecret(const QString& connectionId, const QString& folder) {
     runNewSecret(connectionId, folder);
@@ -58,7 +35,7 @@ void SecretWorkflows::edit() {
     runEdit();
 }
 void SecretWorkflows::rollback(const QString& targetVersion) {
-    runRollback(targetVersion);
+    m_rollbacks->rollback(targetVersion);
 }
 void SecretWorkflows::deleteCurrentVersion() {
     runDelete({});
@@ -203,98 +180,6 @@ QCoro::Task<> SecretWorkflows::resolveConflict(SecretValue original, SecretValue
                         .arg(saved->newVersion, theirVersion,
                              reapplied.overriddenKeys.join(QStringLiteral(", "))));
     }
-}
-
-QCoro::Task<> SecretWorkflows::runRollback(QString targetVersion) {
-    QPointer<SecretWorkflows> self(this);
-    const VersionInfo* target =
-        m_presenter
-            ? m_presenter->versions()->versionAt(m_presenter->versions()->rowOf(targetVersion))
-            : nullptr;
-    if (!target) {
-        co_return;
-    }
-    if (target->marks.testFlag(VersionMark::Destroyed)) {
-        Q_EMIT failed(tr("Version %1 was destroyed: its value is gone and cannot be restored.")
-                          .arg(targetVersion));
-        co_return;
-    }
-    if (target->marks.testFlag(VersionMark::Deleted)) {
-        auto undeleting = makeReadable(targetVersion);
-        const bool readable = co_await undeleting;
-        if (!self || !readable || !m_presenter) {
-            co_return;
-        }
-        target = m_presenter->versions()->versionAt(m_presenter->versions()->rowOf(targetVersion));
-        if (!target) {
-            co_return;
-        }
-    }
-    // Not deleted on close: the preview may arrive after the operator already answered.
-    QPointer<RollbackDialog> dialog =
-        new RollbackDialog(m_settings, m_presenter->ref().path, *target, m_window);
-    dialog->open();
-    auto previewTask = m_presenter->previewRollback(targetVersion);
-    auto preview = co_await previewTask;
-    if (!self || !dialog) {
-        co_return;
-    }
-    if (preview.ok()) {
-        dialog->setPreview(preview.value());
-    } else {
-        dialog->setPreviewError(preview.error().message());
-    }
-    int answer = dialog->result();
-    if (dialog->isVisible()) {
-        auto finished = qCoro(dialog.data(), &QDialog::finished);
-        answer = co_await finished;
-    }
-    if (!self || !dialog) {
-        co_return;
-    }
-    dialog->deleteLater();
-    if (answer != QDialog::Accepted || !dialog->preview() || !m_presenter) {
-        co_return;
-    }
-    const QString guard = dialog->preview()->currentVersion;
-    auto rollbackTask = m_presenter->rollback(targetVersion, guard);
-    auto rolledBack = co_await rollbackTask;
-    if (!self) {
-        co_return;
-    }
-    if (!rolledBack.ok()) {
-        Q_EMIT failed(rolledBack.error().message());
-        co_return;
-    }
-    Q_EMIT done(
-        tr("Rolled back to version %1 as version %2").arg(targetVersion, rolledBack->newVersion));
-}
-
-QCoro::Task<bool> SecretWorkflows::makeReadable(QString version) {
-    QPointer<SecretWorkflows> self(this);
-    auto asking = confirmed(
-        m_window, tr("Version is deleted"),
-        tr("Version %1 of %2 is deleted, so its value cannot be read for the rollback. Undelete "
-           "it first, then preview the rollback?")
-            .arg(version, m_presenter->ref().path),
-        tr("Undelete and continue"));
-    const bool yes = co_await std::move(asking);
-    if (!self || !yes || !m_presenter) {
-        co_return false;
-    }
-    auto undeleting = m_presenter->undeleteVersions({version});
-    auto undeleted = co_await undeleting;
-    if (!self || !m_presenter) {
-        co_return false;
-    }
-    if (!undeleted.ok()) {
-        Q_EMIT failed(undeleted.error().message());
-        co_return false;
-    }
-    // The presenter reloads the versions after the undelete; wait for them.
-    auto reloaded = qCoro(m_presenter.data(), &SecretPresenter::loaded);
-    co_await reloaded;
-    co_return !self.isNull() && !m_presenter.isNull();
 }
 
 QCoro::Task<> SecretWorkflows::runDelete(QStringList versions) {

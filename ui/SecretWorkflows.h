@@ -11,6 +11,7 @@ class QWidget;
 namespace strongroom {
 
 class AppSettings;
+class RollbackWorkflow;
 class SecretPresenter;
 
 // The operator flows that need a dialog before they touch the store: create, edit (diff before
@@ -24,7 +25,9 @@ public:
 
     void newSecret(const QString& connectionId, const QString& folder);
     void edit();
+    // Preview, confirm, roll back; rollbacks() then offers the undo.
     void rollback(const QString& targetVersion);
+    RollbackWorkflow* rollbacks() const { return m_rollbacks; }
     void deleteCurrentVersion();
     // Soft-deletes `versions` (the current one when empty), after a confirmation.
     void deleteVersions(const QStringList& versions);
@@ -45,18 +48,16 @@ private:
     QCoro::Task<> runEdit();
     QCoro::Task<> resolveConflict(SecretValue original, SecretValue mine, QString baseVersion,
                                   QString theirVersion);
-    QCoro::Task<> runRollback(QString targetVersion);
     QCoro::Task<> runDelete(QStringList versions);
     QCoro::Task<> runUndelete(QStringList versions);
     QCoro::Task<> runDeleteSecret();
     QCoro::Task<> runEditMetadata();
-    // A deleted rollback target is offered for undelete first; true when it is readable now.
-    QCoro::Task<bool> makeReadable(QString version);
     QCoro::Task<> runDestroy(QStringList versions);
 
     QPointer<SecretPresenter> m_presenter;
     QPointer<AppSettings> m_settings;
     QPointer<QWidget> m_window;
+    RollbackWorkflow* m_rollbacks;
 };
 
 } // namespace strongroom

@@ -1,3 +1,4 @@
+#include "AwsConnections.h"
 #include "MainWindow.h"
 #include "ProcessHardening.h"
 #include "StoreStartup.h"
@@ -45,6 +46,8 @@ int main(int argc, char* argv[]) {
                          Qt::QueuedConnection);
         // Saved Vault/OpenBao connections come back with their keychain tokens (or a login).
         window.vaultConnections()->reconnectSaved();
+        // Saved AWS connections read their keys again (keychain, environment or profile).
+        window.awsConnections()->reconnectSaved();
     });
     return QApplication::exec();
 }

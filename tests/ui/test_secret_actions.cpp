@@ -31,6 +31,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -188,6 +189,23 @@ private Q_SLOTS:
                                      QStringLiteral("cannot be restored")),
                                  5000);
         QCOMPARE(presenter()->versions()->currentVersionId(), QStringLiteral("4"));
+    }
+
+    // Any store: the undo rolls back to the version that was current before the rollback,
+    // guarded by the version the rollback wrote (here a new version with the old value).
+    void undoOfARollbackBringsTheOldCurrentValueBack() {
+        QVERIFY(waitIdle());
+        QVERIFY(m_window->undoRollbackAction()->isEnabled()); // the rollback to 1 made 4
+        m_window->undoRollbackAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(presenter()->versions()->currentVersionId(), QStringLiteral("5"),
+                                  15000);
+        auto value = await(store()->read(SecretRef{QStringLiteral("app/db")}, QString()));
+        QVERIFY(value.ok());
+        QCOMPARE(value->field(QStringLiteral("pass"))->value.toDisplayString(),
+                 QStringLiteral("three"));
+        QVERIFY(!m_window->undoRollbackAction()->isEnabled());
+        QTRY_VERIFY(m_window->statusBar()->currentMessage().startsWith(
+            QStringLiteral("Undid the rollback: version 3's value is current again as version 5")));
     }
 
     void editsMetadataWithValidation() {

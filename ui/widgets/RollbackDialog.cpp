@@ -53,10 +53,20 @@ RollbackDialog::RollbackDialog(AppSettings* settings, const QString& path,
 
     QString why;
     if (isRestorable(target, &why)) {
+        // Previous / pending / deprecated marks exist only on stores that keep one version per
+        // value and move labels between them: there the rollback moves the current label.
+        const bool movesLabels = bool(target.marks & (VersionMark::Previous | VersionMark::Pending |
+                                                      VersionMark::Deprecated));
         m_explanation->setText(
-            tr("Strongroom writes the value of version %1 as a new version. Nothing is deleted: "
-               "the current version stays in the history, and you can roll forward again.")
-                .arg(target.id));
+            movesLabels
+                ? tr("Strongroom moves the current label to version %1; no version is written. "
+                     "The version that is current now keeps its value and becomes the previous "
+                     "one, and you can undo right after.")
+                      .arg(target.id)
+                : tr("Strongroom writes the value of version %1 as a new version. Nothing is "
+                     "deleted: the current version stays in the history, and you can roll forward "
+                     "again.")
+                      .arg(target.id));
         m_status->setText(tr("Loading the preview of what will change…"));
         m_diffView->setVisible(false);
         resize(680, 460); // room for the diff that is coming

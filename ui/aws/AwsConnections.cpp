@@ -1,0 +1,296 @@
+#include "AwsConnections.h"
+
+#include "AwsConnectDialog.h"
+#include "AwsConnector.h"
+#include "AwsSecretActions.h"
+#include "Connection.h"
+#include "MfaCodeDialog.h"
+#include "Workspace.h"
+
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QWidget>
+
+namespace strongroom {
+
+namespace {
+const QString awsProvider = QStringLiteral("aws");
+
+QCoro::Task<Status> signInWithCode(QPointer<AwsConnector> connector, QString connectionId,
+                                   bool reopening, QString code) {
+    if (!connector) {
+        co_return BackendError(BackendError::Kind::Cancelled);
+    }
+    if (reopening) {
+        auto opening = connector->reconnect(connectionId, AwsSignIn{{}, code});
+        auto opened = co_await std::move(opening);
+        if (!opened.ok()) {
+            co_return opened.error();
+        }
+        co_return Done{};
+    }
+    auto renewing = connector->renew(connectionId, AwsSignIn{{}, code});
+    co_return co_await std::move(renewing);
+}
+} // namespace
+
+AwsConnections::AwsConnections(Workspace* workspace, QWidget* window, QObject* parent)
+    : QObject(parent)
+    , m_workspace(workspace)
+    , m_window(window)
+    , m_connector(new AwsConnector(workspace, this))
+    , m_actions(new AwsSecretActions(workspace, window, this)) {
+    connect(m_actions, &AwsSecretActions::message, this, &AwsConnections::message);
+    connect(m_connector, &AwsConnector::loginNeeded, this,
+            [this](const QString& id, const QString& reason) { renew(id, reason); });
+}
+
+AwsConnections::~AwsConnections() = default;
+
+bool AwsConnections::isAws(const QString& connectionId) const {
+    if (!m_workspace) {
+        return false;
+    }
+    if (const Connection* open = m_workspace->connection(connectionId)) {
+        return open->providerId() == awsProvider;
+    }
+    for (const ConnectionSettings& saved : m_workspace->savedConnections()) {
+        if (saved.id == connectionId) {
+            return saved.providerId == awsProvider;
+        }
+    }
+    return false;
+}
+
+QString AwsConnections::nameOf(const QString& connectionId) const {
+    if (const auto spec = m_connector->spec(connectionId)) {
+        return spec->displayName.isEmpty() ? connectionId : spec->displayName;
+    }
+    return connectionId;
+}
+
+QString AwsConnections::mfaSerialOf(const QString& connectionId) const {
+    const auto spec = m_connector->spec(connectionId);
+    return spec && !spec->mfaSerial.isEmpty() ? spec->mfaSerial : tr("the role's MFA device");
+}
+
+QCoro::Task<> AwsConnections::reconnectSaved() {
+    QPointer<AwsConnections> self(this);
+    const QList<ConnectionSettings> saved = m_workspace->savedConnections();
+    for (const ConnectionSettings& settings : saved) {
+        if (!self || !m_workspace) {
+            co_return;
+        }
+        if (settings.providerId == awsProvider && !m_workspace->connection(settings.id)) {
+            auto opening = reopen(settings.id);
+            co_await std::move(opening);
+        }
+    }
+}
+
+QCoro::Task<> AwsConnections::reopen(QString connectionId) {
+    QPointer<AwsConnections> self(this);
+    auto task = m_connector->reconnect(connectionId);
+    auto result = co_await std::move(task);
+    if (!self || result.ok()) {
+        co_return;
+    }
+    if (const auto serial = MfaCodeDialog::serialAskedFor(result.error())) {
+        promptMfa(connectionId, *serial, tr("Opening the saved connection."), true);
+        co_return;
+    }
+    Q_EMIT message(tr("Could not open %1: %2").arg(connectionId, result.error().message()));
+}
+
+AwsConnectDialog* AwsConnections::openConnectDialog() {
+    auto* dialog = new AwsConnectDialog(m_workspace, m_connector, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AwsConnectDialog::connected, this,
+            [this](const QString& id) { Q_EMIT message(tr("Connected to %1").arg(nameOf(id))); });
+    dialog->open();
+    return dialog;
+}
+
+MfaCodeDialog* AwsConnections::mfaPrompt(const QString& connectionId) const {
+    return m_prompts.value(connectionId);
+}
+
+void AwsConnections::renew(const QString& connectionId, const QString& reason) {
+    if (MfaCodeDialog* shown = m_prompts.value(connectionId)) {
+        shown->setReason(reason);
+        shown->raise();
+        return;
+    }
+    if (m_connector->needsMfa(connectionId)) {
+        promptMfa(connectionId, mfaSerialOf(connectionId), reason, false);
+        return;
+    }
+    renewWithoutCode(connectionId);
+}
+
+MfaCodeDialog* AwsConnections::promptMfa(const QString& connectionId, const QString& serial,
+                                         const QString& reason, bool reopening) {
+    auto* dialog = new MfaCodeDialog(nameOf(connectionId), serial, reason, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<AwsConnector> connector(m_connector);
+    // Not a coroutine lambda: its captures would die with the dialog while the call is out.
+    dialog->setAttempt([connector, connectionId, reopening](QString code) {
+        return signInWithCode(connector, connectionId, reopening, std::move(code));
+    });
+    m_prompts.insert(connectionId, dialog);
+    connect(dialog, &QDialog::finished, this, [this, connectionId](int result) {
+        m_prompts.remove(connectionId);
+        if (result == QDialog::Accepted) {
+            Q_EMIT loggedIn(connectionId);
+        }
+    });
+    dialog->open();
+    return dialog;
+}
+
+QCoro::Task<> AwsConnections::renewWithoutCode(QString connectionId) {
+    QPointer<AwsConnections> self(this);
+    auto renewing = m_connector->renew(connectionId);
+    auto renewed = co_await std::move(renewing);
+    if (!self) {
+        co_return;
+    }
+    if (renewed.ok()) {
+        Q_EMIT loggedIn(connectionId);
+    } else if (const auto serial = MfaCodeDialog::serialAskedFor(renewed.error())) {
+        promptMfa(connectionId, *serial, QString(), false);
+    } else {
+        Q_EMIT message(tr("Could not renew the AWS credentials of %1: %2")
+                           .arg(nameOf(connectionId), renewed.error().message()));
+    }
+}
+
+QString AwsConnections::timeLeftText(std::optional<std::chrono::seconds> left) {
+    if (!left) {
+        return tr("AWS: long-lived keys");
+    }
+    const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(*left).count();
+    if (left->count() <= 0) {
+        return tr("AWS: credentials expired");
+    }
+    if (minutes < 1) {
+        return tr("AWS: less than a minute left");
+    }
+    if (minutes < 120) {
+        return tr("AWS: %1 min left").arg(minutes);
+    }
+    return tr("AWS: %1 h %2 min left").arg(minutes / 60).arg(minutes % 60);
+}
+
+QString AwsConnections::credentialStatus(const QString& connectionId) const {
+    const Connection* open = m_workspace ? m_workspace->connection(connectionId) : nullptr;
+    if (!open || open->providerId() != awsProvider) {
+        return {};
+    }
+    if (open->state() == ConnectionState::Expired) {
+        return tr("AWS: credentials expired");
+    }
+    if (!m_connector->session(connectionId)) {
+        return {};
+    }
+    return timeLeftText(m_connector->timeLeft(connectionId));
+}
+
+void AwsConnections::addMenuActions(QMenu* menu, const QString& connectionId, const QString& path) {
+    const bool open = m_workspace && m_workspace->connection(connectionId);
+    m_actions->addMenuActions(menu, connectionId, path);
+    menu->addSeparator();
+    QAction* identity = menu->addAction(tr("Signed in &as…"));
+    identity->setEnabled(open && m_connector->session(connectionId).has_value());
+    connect(identity, &QAction::triggered, this,
+            [this, connectionId] { showIdentity(connectionId); });
+    QAction* renewAction = menu->addAction(tr("Re&new credentials…"));
+    renewAction->setEnabled(open);
+    connect(renewAction, &QAction::triggered, this,
+            [this, connectionId] { renew(connectionId, tr("Renewal asked for.")); });
+    QAction* logoutAction = menu->addAction(tr("Log &out"));
+    logoutAction->setEnabled(open);
+    connect(logoutAction, &QAction::triggered, this,
+            [this, connectionId] { logout(connectionId, false); });
+    QAction* forget = menu->addAction(tr("&Forget connection"));
+    connect(forget, &QAction::triggered, this,
+            [this, connectionId] { logout(connectionId, true); });
+}
+
+void AwsConnections::showIdentity(const QString& connectionId) {
+    const auto session = m_connector->session(connectionId);
+    if (!session) {
+        return;
+    }
+    auto* box = new QMessageBox(
+        QMessageBox::Information, tr("Signed in as"),
+        tr("%1 is signed in as\n%2").arg(nameOf(connectionId), session->identityArn),
+        QMessageBox::Close, m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("awsIdentity"));
+    box->setInformativeText(
+        tr("Keys: %1\n%2")
+            .arg(session->source, session->expires.isValid()
+                                      ? tr("Temporary credentials until %1")
+                                            .arg(QLocale().toString(session->expires.toLocalTime(),
+                                                                    QLocale::ShortFormat))
+                                      : tr("Long-lived keys")));
+    box->setDetailedText(session->trace.join(QLatin1Char('\n')));
+    box->open();
+}
+
+void AwsConnections::logout(const QString& connectionId, bool forget) {
+    const QString name = nameOf(connectionId);
+    auto* box = new QMessageBox(m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIcon(QMessageBox::Question);
+    box->setObjectName(QStringLiteral("awsLogoutConfirmation"));
+    box->setWindowTitle(forget ? tr("Forget connection") : tr("Log out"));
+    box->setText(forget ? tr("Close %1 and forget the connection?").arg(name)
+                        : tr("Close %1?").arg(name));
+    box->setInformativeText(forget ? tr("Keys typed for it are removed from the keychain; the "
+                                        "connection is no longer listed next time.")
+                                   : tr("Keys typed for it are removed from the keychain. The "
+                                        "connection stays saved: open it again from File."));
+    QPushButton* confirm =
+        box->addButton(forget ? tr("&Forget") : tr("&Log out"), QMessageBox::AcceptRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::buttonClicked, this,
+            [this, confirm, connectionId, forget](QAbstractButton* clicked) {
+                if (clicked == confirm) {
+                    doLogout(connectionId, forget);
+                }
+            });
+    box->open();
+}
+
+QCoro::Task<> AwsConnections::doLogout(QString connectionId, bool forget) {
+    QPointer<AwsConnections> self(this);
+    auto task = m_connector->logout(connectionId, forget);
+    auto status = co_await std::move(task);
+    if (!self) {
+        co_return;
+    }
+    if (forget && m_workspace) {
+        m_workspace->removeConnection(connectionId);
+    }
+    Q_EMIT message(status.ok()
+                       ? tr("Logged out of %1").arg(connectionId)
+                       : tr("Log out of %1: %2").arg(connectionId, status.error().message()));
+}
+
+void AwsConnections::addSavedConnections(QMenu* menu) {
+    for (const ConnectionSettings& saved : m_workspace->savedConnections()) {
+        if (saved.providerId != awsProvider || m_workspace->connection(saved.id)) {
+            continue;
+        }
+        QAction* open = menu->addAction(tr("Open %1").arg(saved.displayName));
+        open->setData(saved.id);
+        connect(open, &QAction::triggered, this, [this, id = saved.id] { reopen(id); });
+    }
+}
+
+} // namespace strongroom

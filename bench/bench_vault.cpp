@@ -3,8 +3,7 @@
 // tree (time to the first rows and to the whole folder, the longest UI-thread stall, RSS) and
 // for a recursive search, each next to the same work done with the `bao` CLI as the reference.
 // Prints figures; asserts nothing. Usage: bench_vault [--skip-100k]
-#include "Await.h"
-#include "ConnectionTreeModel.h"
+#include "BenchSupport.h"
 #include "OpenBaoServer.h"
 #include "SecretSearch.h"
 #include "VaultBackend.h"
@@ -12,160 +11,16 @@
 #include <QCoreApplication>
 #include <QCoroTask>
 #include <QElapsedTimer>
-#include <QEventLoop>
-#include <QFile>
 #include <QProcess>
 #include <QSortFilterProxyModel>
-#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
 
 using namespace strongroom;
+using namespace strongroom::bench;
 
 namespace {
-
-long rssKib() {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    for (const auto& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:")) {
-            return line.mid(6).trimmed().split(' ').first().toLong();
-        }
-    }
-    return -1;
-}
-
-double ms(qint64 nanoseconds) {
-    return double(nanoseconds) / 1e6;
-}
-
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
-// Measures the longest gap between ticks of a 1 ms timer: how long the event loop (the UI
-// thread in the app) was kept busy in one go.
-class StallMeter : public QObject {
-public:
-    StallMeter() {
-        m_timer.setInterval(1);
-        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
-            const auto now = m_clock.nsecsElapsed();
-            m_longest = std::max(m_longest, now - m_last);
-            m_last = now;
-        });
-    }
-    void start() {
-        if (qEnvironmentVariableIsSet("BENCH_NO_STALL")) {
-            return;
-        }
-        m_longest = 0;
-        m_clock.start();
-        m_last = 0;
-        m_timer.start();
-    }
-    double stop() {
-        m_timer.stop();
-        return ms(m_longest);
-    }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    qint64 m_longest = 0;
-};
-
-// Runs the event loop until `done()` holds, checked whenever `signal` fires. Not QTest::qWaitFor:
-// that sleeps 10 ms between rounds of events, which would add 10 ms to every page.
-template <typename Sender, typename Signal, typename Done>
-void waitUntil(Sender& sender, Signal signal, Done done) {
-    QEventLoop loop;
-    QObject::connect(&sender, signal, &loop, [&] {
-        if (done()) {
-            loop.quit();
-        }
-    });
-    QTimer::singleShot(600'000, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-struct Listing {
-    double firstRowsMs = 0;
-    double fullMs = 0;
-    double stallMs = 0;
-    int rows = 0;
-};
-
-// Expands `path` in a fresh tree model the way the view does and times it.
-Listing listInModel(VaultBackend& backend, const QString& path, ConnectionTreeModel& model) {
-    model.addConnection(QStringLiteral("bao"), QStringLiteral("OpenBao"), &backend);
-    const auto expand = [&](const QString& folder) -> bool {
-        const auto index = folder.isEmpty() ? model.connectionIndex(QStringLiteral("bao"))
-                                            : model.indexForPath(QStringLiteral("bao"), folder);
-        if (!index.isValid()) {
-            const auto root = model.connectionIndex(QStringLiteral("bao"));
-            std::fprintf(
-                stderr, "no row for %s (%d rows at the root, first: %s)\n", qPrintable(folder),
-                model.rowCount(root),
-                qPrintable(model.index(0, 0, root).data(ConnectionTreeModel::PathRole).toString()));
-            return false;
-        }
-        bool loaded = false;
-        const auto done =
-            QObject::connect(&model, &ConnectionTreeModel::folderLoaded,
-                             [&](const QString&, const QString& which, const QString& error) {
-                                 if (which == folder || which.isEmpty()) {
-                                     if (!error.isEmpty()) {
-                                         std::fprintf(stderr, "%s\n", qPrintable(error));
-                                     }
-                                     loaded = true;
-                                 }
-                             });
-        model.fetchMore(index);
-        if (!loaded) {
-            waitUntil(model, &ConnectionTreeModel::folderLoaded, [&] { return loaded; });
-        }
-        QObject::disconnect(done);
-        return loaded;
-    };
-    Listing result;
-    // Mount and parent folders first, untimed, like an operator who already has them open.
-    QString parent;
-    for (const auto& part : QStringList{QString()} + path.split(u'/', Qt::SkipEmptyParts)) {
-        parent += part.isEmpty() ? QString() : part + u'/';
-        if (parent == path) {
-            break;
-        }
-        if (!expand(parent)) {
-            return result;
-        }
-    }
-    const auto index = model.indexForPath(QStringLiteral("bao"), path);
-    QElapsedTimer clock;
-    StallMeter stall;
-    const auto firstRows = QObject::connect(
-        &model, &QAbstractItemModel::rowsInserted, [&](const QModelIndex& where, int first, int) {
-            const auto kind = model.index(first, 0, where).data(ConnectionTreeModel::KindRole);
-            const bool statusRow =
-                kind.toInt() == static_cast<int>(ConnectionTreeModel::NodeKind::StatusRow);
-            if (where == index && !statusRow && result.firstRowsMs == 0) {
-                result.firstRowsMs = ms(clock.nsecsElapsed());
-            }
-        });
-    clock.start();
-    stall.start();
-    expand(path);
-    result.fullMs = ms(clock.nsecsElapsed());
-    result.stallMs = stall.stop();
-    QObject::disconnect(firstRows);
-    result.rows = model.rowCount(model.indexForPath(QStringLiteral("bao"), path));
-    return result;
-}
 
 QProcessEnvironment baoEnvironment(const OpenBaoServer& server) {
     auto env = QProcessEnvironment::systemEnvironment();
@@ -214,34 +69,14 @@ QStringList baoCrawl(const OpenBaoServer& server, const QString& root, const QSt
 }
 
 // The backend alone, page after page, without the tree model: where the time goes.
-void listInBackend(VaultBackend& backend, const QString& folder) {
-    QElapsedTimer clock;
-    clock.start();
-    PageRequest page;
-    int rows = 0;
-    int pages = 0;
-    double first = 0;
-    double slowest = 0;
-    while (true) {
-        const auto before = clock.nsecsElapsed();
-        auto listed = await(backend.list(folder, page, CancelToken()));
-        if (!listed) {
-            std::fprintf(stderr, "list failed: %s\n", qPrintable(listed.error().message()));
-            return;
-        }
-        slowest = std::max(slowest, ms(clock.nsecsElapsed() - before));
-        rows += static_cast<int>(listed->entries.size());
-        if (++pages == 1) {
-            first = ms(clock.nsecsElapsed());
-        }
-        if (listed->isLast()) {
-            break;
-        }
-        page.cursor = listed->nextCursor;
+void printBackendListing(VaultBackend& backend, const QString& folder) {
+    const auto listed = listInBackend(backend, folder);
+    if (listed.ok) {
+        std::printf("%s backend only: first page %.0f ms, all %d rows in %d pages %.0f ms, "
+                    "slowest page %.0f ms\n",
+                    qPrintable(folder), listed.firstPageMs, listed.rows, listed.pages,
+                    listed.fullMs, listed.slowestPageMs);
     }
-    std::printf("%s backend only: first page %.0f ms, all %d rows in %d pages %.0f ms, slowest "
-                "page %.0f ms\n",
-                qPrintable(folder), first, rows, pages, ms(clock.nsecsElapsed()), slowest);
 }
 
 // The tree's filter box (same proxy settings as ConnectionsPane) typed into one key at a time.
@@ -345,10 +180,10 @@ int main(int argc, char** argv) {
         return 1;
     }
 
-    listInBackend(backend, QStringLiteral("secret/big10k/"));
+    printBackendListing(backend, QStringLiteral("secret/big10k/"));
     compareFolder(backend, server, QStringLiteral("secret/big10k/"), 10'000);
     if (!skipBig) {
-        listInBackend(backend, QStringLiteral("secret/big100k/"));
+        printBackendListing(backend, QStringLiteral("secret/big100k/"));
         compareFolder(backend, server, QStringLiteral("secret/big100k/"), 100'000);
         // One 100k listing kept loaded: memory, and the tree's filter box typed into.
         ConnectionTreeModel kept;

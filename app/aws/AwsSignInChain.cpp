@@ -44,6 +44,19 @@ QString AwsSignInChain::mfaNeededMessage(const QString& serial, const QString& r
     return QStringLiteral("MFA code needed for %1 (to assume %2)").arg(serial, roleArn);
 }
 
+std::optional<QString> AwsSignInChain::mfaSerialAskedFor(const BackendError& error) {
+    static const QRegularExpression asked(
+        QStringLiteral("^MFA code needed for (.+) \\(to assume "));
+    if (error.kind() != BackendError::Kind::Unauthenticated) {
+        return std::nullopt;
+    }
+    const auto match = asked.match(error.detail());
+    if (!match.hasMatch()) {
+        return std::nullopt;
+    }
+    return match.captured(1);
+}
+
 Result<AwsSignInPlan> AwsSignInChain::plan(const AwsConnectionSpec& spec,
                                            const AwsCredentials& typedKeys) const {
     using Source = AwsConnectionSpec::KeySource;

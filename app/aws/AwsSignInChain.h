@@ -70,7 +70,11 @@ public:
     // code and `mfaCode` is empty.
     static QCoro::Task<AwsSignInOutcome> run(AwsSignInPlan plan, QString mfaCode);
 
+    // The detail of the Unauthenticated error a role without its MFA code gives, and the
+    // reverse: the MFA device such an error asks a code for, or nothing for any other error.
+    // Front ends use the second to know they should prompt for a code.
     static QString mfaNeededMessage(const QString& serial, const QString& roleArn);
+    static std::optional<QString> mfaSerialAskedFor(const BackendError& error);
 
 private:
     QProcessEnvironment m_environment;

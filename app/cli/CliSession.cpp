@@ -117,7 +117,7 @@ QCoro::Task<Result<Connection*>> CliSession::openAwsConnection(QString id) {
     });
     auto opened = co_await std::move(opening);
     if (!opened && opened.error().kind() == Kind::Unauthenticated &&
-        !opened.error().detail().startsWith(QLatin1String("MFA code needed"))) {
+        !AwsSignInChain::mfaSerialAskedFor(opened.error())) {
         co_return BackendError(Kind::Unauthenticated,
                                QStringLiteral("%1 (sign in again with: strongroom-cli aws "
                                               "connect %2 ...)")
@@ -131,8 +131,7 @@ CliSession::withMfaCode(QString id,
                         std::function<QCoro::Task<Result<Connection*>>(QString)> attempt) {
     auto first = attempt(m_options.mfaCode);
     auto opened = co_await std::move(first);
-    const bool wantsCode = !opened && opened.error().kind() == Kind::Unauthenticated &&
-                           opened.error().detail().startsWith(QLatin1String("MFA code needed"));
+    const bool wantsCode = !opened && AwsSignInChain::mfaSerialAskedFor(opened.error());
     if (!wantsCode || !m_options.mfaCode.isEmpty()) {
         co_return opened;
     }

@@ -93,7 +93,8 @@ BackendError SecretsManagerBackend::explain(const BackendError& error, const QSt
     if (name.isEmpty()) {
         return error;
     }
-    if (codeIs(error, "ResourceNotFoundException")) {
+    // RotateSecret also names a Lambda, which may be what is missing: AWS's own words say which.
+    if (codeIs(error, "ResourceNotFoundException") && operation != QLatin1String("RotateSecret")) {
         return BackendError(Kind::NotFound,
                             tr("no secret named %1, or no such version of it").arg(name));
     }

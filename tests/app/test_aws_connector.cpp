@@ -3,6 +3,7 @@
 #include "Await.h"
 #include "AwsConnector.h"
 #include "AwsKeychainKeys.h"
+#include "AwsSignInChain.h"
 #include "Connection.h"
 #include "CredentialStore.h"
 #include "IsolatedHome.h"
@@ -313,6 +314,10 @@ private Q_SLOTS:
         QCOMPARE(refused.error().kind(), Kind::Unauthenticated);
         QVERIFY2(refused.error().detail().startsWith(QStringLiteral("MFA code needed")),
                  qPrintable(refused.error().detail()));
+        // The front ends learn from the error which device to ask a code for.
+        QCOMPARE(AwsSignInChain::mfaSerialAskedFor(refused.error()), std::optional(mfa.mfaSerial));
+        QVERIFY(!AwsSignInChain::mfaSerialAskedFor(
+            BackendError(Kind::Unauthenticated, QStringLiteral("the keys were refused"))));
         QVERIFY(!isSaved(*rig.workspace, id));
         QVERIFY(!keychainHas(*rig.workspace, id));
 

@@ -1,5 +1,7 @@
 #include "MfaCodeDialog.h"
 
+#include "AwsSignInChain.h"
+
 #include "ErrorLabel.h"
 
 #include <QDialogButtonBox>
@@ -75,15 +77,7 @@ bool MfaCodeDialog::isWellFormed(const QString& code) {
 }
 
 std::optional<QString> MfaCodeDialog::serialAskedFor(const BackendError& error) {
-    static const QRegularExpression asked(QStringLiteral("^MFA code needed for (.+) \\(to assume"));
-    if (error.kind() != BackendError::Kind::Unauthenticated) {
-        return std::nullopt;
-    }
-    const auto match = asked.match(error.detail());
-    if (!match.hasMatch()) {
-        return std::nullopt;
-    }
-    return match.captured(1);
+    return AwsSignInChain::mfaSerialAskedFor(error);
 }
 
 void MfaCodeDialog::setReason(const QString& reason) {

@@ -331,6 +331,10 @@ void ConnectionTreeModel::fetchMore(const QModelIndex& parent) {
         return;
     }
     Node* folder = nodeFor(parent);
+    // One listing per folder, and every listing's token reachable from its node: a view may ask
+    // again while refresh() has the folder between cancelled and re-listed, and a listing whose
+    // token is replaced without being cancelled would outlive the node it appends to.
+    folder->cancel.cancel();
     const CancelToken cancel;
     folder->cancel = cancel;
     folder->loading = true;

@@ -217,6 +217,46 @@ private Q_SLOTS:
         QCOMPARE(names.last(), QStringLiteral("m249"));
     }
 
+    // A view may ask for rows again while refresh() has the folder emptied but not yet listed
+    // again. Two listings of one folder would append everything twice, and the one whose token
+    // the node no longer holds would outlive the node (a crash when the folder is dropped).
+    void aViewAskingDuringARefreshLeavesOneListing() {
+        ConnectionTreeModel model;
+        model.setPageSize(100);
+        model.addConnection(QStringLiteral("local"), QStringLiteral("Local store"), m_store.get());
+        const QModelIndex connection = model.connectionIndex(QStringLiteral("local"));
+        model.fetchMore(connection);
+        QVERIFY(waitLoaded(connection));
+        const QPersistentModelIndex many =
+            model.indexForPath(QStringLiteral("local"), QStringLiteral("many/"));
+        bool refreshed = false;
+        bool askedAgain = false;
+        // After the first page, while the rest is still coming: refresh, and like a view ask
+        // for rows while the old ones are being removed.
+        connect(&model, &QAbstractItemModel::rowsInserted, this,
+                [&](const QModelIndex& parent, int first, int last) {
+                    if (parent == many && first == 0 && last == 99 && !refreshed) {
+                        refreshed = true;
+                        QMetaObject::invokeMethod(
+                            this, [&] { model.refresh(many); }, Qt::QueuedConnection);
+                    }
+                });
+        connect(&model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                [&](const QModelIndex& parent) {
+                    if (parent == many && !askedAgain) {
+                        askedAgain = true;
+                        model.fetchMore(many);
+                    }
+                });
+        model.fetchMore(many);
+        QVERIFY(QTest::qWaitFor([&] { return askedAgain; }, 10000));
+        QVERIFY(waitLoaded(many));
+        QTest::qWait(200); // a second listing would still be appending
+        QStringList names = childNames(model, many);
+        QCOMPARE(names.size(), 250);
+        QCOMPARE(names.removeDuplicates(), 0);
+    }
+
     void failedListingShowsAnErrorRowAndRefreshRecovers() {
         auto store = createStore(m_dir.filePath(QStringLiteral("locked.db")));
         QVERIFY(store);

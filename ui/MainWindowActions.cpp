@@ -1,0 +1,246 @@
+// The main window's actions, toolbar, menus, status bar and a tree row's menu: what the window
+// offers. MainWindow.cpp holds how it reacts.
+#include "MainWindow.h"
+
+#include "AppSettings.h"
+#include "AuditLogViewer.h"
+#include "AwsConnections.h"
+#include "AwsConnector.h"
+#include "AwsSecretActions.h"
+#include "Clipboard.h"
+#include "ConnectionsPane.h"
+#include "ConnectionTreeModel.h"
+#include "CredentialStatus.h"
+#include "InactivityTimer.h"
+#include "LocalStore.h"
+#include "LockScreen.h"
+#include "QuickOpenDialog.h"
+#include "QuickOpenModel.h"
+#include "RollbackWorkflow.h"
+#include "SearchDialog.h"
+#include "SecretFieldsModel.h"
+#include "SecretPane.h"
+#include "SecretPresenter.h"
+#include "SecretWorkflows.h"
+#include "SettingsDialog.h"
+#include "StoreStartup.h"
+#include "VaultConnections.h"
+#include "VersionsModel.h"
+#include "VersionsTab.h"
+#include "Workspace.h"
+
+#include <QApplication>
+#include <QCoroSignal>
+#include <QDialog>
+#include <QFile>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
+
+namespace strongroom {
+
+namespace {
+// The bundled icon when the resources have one, else the desktop theme's.
+QIcon actionIcon(const QString& name) {
+    const QString bundled = QStringLiteral(":/icons/%1.svg").arg(name);
+    return QFile::exists(bundled) ? QIcon(bundled) : QIcon::fromTheme(name);
+}
+} // namespace
+
+void MainWindow::createActions() {
+    const auto make = [this](const QString& text, const QString& icon, const QKeySequence& keys) {
+        auto* action = new QAction(text, this);
+        action->setIcon(actionIcon(icon));
+        if (!keys.isEmpty()) {
+            action->setShortcut(keys);
+            action->setToolTip(tr("%1 (%2)").arg(text, keys.toString(QKeySequence::NativeText)));
+        }
+        return action;
+    };
+    m_refresh = make(tr("Refresh"), QStringLiteral("refresh"), QKeySequence(Qt::Key_F5));
+    m_new = make(tr("New secret"), QStringLiteral("new"), QKeySequence::New);
+    m_edit = make(tr("Edit"), QStringLiteral("edit"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_rollback = make(tr("Roll back"), QStringLiteral("rollback"), {});
+    m_undoRollback = make(tr("Undo rollback"), QStringLiteral("rollback"), {});
+    m_undoRollback->setEnabled(false);
+    m_delete = make(tr("Delete version"), QStringLiteral("delete"), QKeySequence::Delete);
+    m_undelete = make(tr("Undelete versions"), QStringLiteral("rollback"), {});
+    m_deleteSecret = make(tr("Delete secret…"), QStringLiteral("delete"), {});
+    m_editMetadata = make(tr("Edit metadata…"), QStringLiteral("document-properties"), {});
+    m_search = make(tr("Search secrets…"), QStringLiteral("search"),
+                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_destroy = make(tr("Destroy versions"), QStringLiteral("delete"), {});
+    m_lock = make(tr("Lock"), QStringLiteral("lock"), QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_settings =
+        make(tr("Settings"), QStringLiteral("preferences-system"), QKeySequence::Preferences);
+    m_quickOpenAction =
+        make(tr("Quick open"), QStringLiteral("search"), QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_auditLog = make(tr("Audit log"), QStringLiteral("document-properties"),
+                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_quit = make(tr("Quit"), QStringLiteral("application-exit"), QKeySequence::Quit);
+    m_connectVault = make(tr("Connect to Vault / OpenBao…"), QStringLiteral("provider-vault"), {});
+    m_connectVault->setIconText(tr("Connect"));
+    m_connectVault->setToolTip(tr("Connect to a HashiCorp Vault or OpenBao server"));
+    connect(m_connectVault, &QAction::triggered, m_vault, &VaultConnections::openConnectDialog);
+    m_connectAws = make(tr("Connect AWS Secrets Manager…"), QStringLiteral("provider-aws"), {});
+    m_connectAws->setIconText(tr("AWS"));
+    m_connectAws->setToolTip(tr("Connect to AWS Secrets Manager (or moto / LocalStack)"));
+    connect(m_connectAws, &QAction::triggered, m_aws, &AwsConnections::openConnectDialog);
+    m_rotate = make(tr("Rotate…"), QStringLiteral("rotate"), {});
+    connect(m_rotate, &QAction::triggered, this, [this] {
+        if (const Connection* shown = m_presenter->connection();
+            shown && m_aws->isAws(shown->id())) {
+            m_aws->secretActions()->openRotation(shown->id(), m_presenter->ref().path);
+        }
+    });
+
+    connect(m_refresh, &QAction::triggered, this, [this] {
+        m_connections->refreshCurrent();
+        m_presenter->reload();
+    });
+    connect(m_new, &QAction::triggered, this, [this] {
+        QString connection = m_connections->currentConnectionId();
+        if (connection.isEmpty()) {
+            connection = Workspace::localConnectionId();
+        }
+        m_workflows->newSecret(connection, SecretRef{m_connections->currentPath()}.folder());
+    });
+    connect(m_edit, &QAction::triggered, m_workflows, &SecretWorkflows::edit);
+    connect(m_rollback, &QAction::triggered, this,
+            [this] { m_workflows->rollback(chosenVersion()); });
+    connect(m_undoRollback, &QAction::triggered, m_workflows->rollbacks(), &RollbackWorkflow::undo);
+    connect(m_workflows->rollbacks(), &RollbackWorkflow::undoAvailableChanged, this,
+            &MainWindow::updateUndoRollback);
+    connect(m_delete, &QAction::triggered, this,
+            [this] { m_workflows->deleteVersions(chosenVersions()); });
+    connect(m_undelete, &QAction::triggered, this,
+            [this] { m_workflows->undeleteVersions(chosenVersions()); });
+    connect(m_deleteSecret, &QAction::triggered, this, [this] {
+        // AWS deletes with a recovery window (or forced): its own dialog.
+        if (const Connection* shown = m_presenter->connection();
+            shown && m_aws->isAws(shown->id())) {
+            m_aws->secretActions()->deleteSecret(shown->id(), m_presenter->ref().path);
+        } else {
+            m_workflows->deleteSecret();
+        }
+    });
+    connect(m_editMetadata, &QAction::triggered, m_workflows, &SecretWorkflows::editMetadata);
+    connect(m_search, &QAction::triggered, this, &MainWindow::openSearch);
+    connect(m_destroy, &QAction::triggered, this,
+            [this] { m_workflows->destroyVersions(chosenVersions()); });
+    connect(m_lock, &QAction::triggered, m_workspace, &Workspace::lock);
+    connect(m_settings, &QAction::triggered, this, &MainWindow::openSettings);
+    connect(m_quickOpenAction, &QAction::triggered, this, &MainWindow::openQuickOpen);
+    connect(m_auditLog, &QAction::triggered, this, [this] {
+        auto* viewer = new AuditLogViewer(m_workspace->auditLog(), this);
+        viewer->setAttribute(Qt::WA_DeleteOnClose);
+        viewer->show();
+    });
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
+    QToolBar* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_connectVault);
+    toolbar->addAction(m_connectAws);
+    toolbar->addSeparator();
+    for (QAction* action : {m_refresh, m_new, m_edit, m_rollback, m_rotate, m_delete, m_destroy}) {
+        toolbar->addAction(action);
+    }
+    toolbar->addSeparator();
+    toolbar->addAction(m_quickOpenAction);
+    toolbar->addAction(m_auditLog);
+    toolbar->addAction(m_lock);
+    toolbar->addAction(m_settings);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_connectVault);
+    file->addAction(m_connectAws);
+    QMenu* saved = file->addMenu(tr("Open saved connection"));
+    saved->setObjectName(QStringLiteral("savedConnectionsMenu"));
+    connect(saved, &QMenu::aboutToShow, this, [this, saved] {
+        saved->clear();
+        m_vault->addSavedConnections(saved);
+        m_aws->addSavedConnections(saved);
+        if (saved->isEmpty()) {
+            saved->addAction(tr("Every saved connection is open"))->setEnabled(false);
+        }
+    });
+    file->addSeparator();
+    file->addAction(m_new);
+    file->addAction(m_quickOpenAction);
+    file->addAction(m_search);
+    file->addSeparator();
+    file->addAction(m_settings);
+    file->addAction(m_lock);
+    file->addSeparator();
+    file->addAction(m_quit);
+    QMenu* secret = menuBar()->addMenu(tr("&Secret"));
+    for (QAction* action : {m_refresh, m_edit, m_rollback, m_undoRollback, m_rotate, m_delete,
+                            m_undelete, m_destroy}) {
+        secret->addAction(action);
+    }
+    secret->addSeparator();
+    secret->addAction(m_editMetadata);
+    secret->addAction(m_deleteSecret);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_auditLog);
+}
+
+void MainWindow::createStatusBar() {
+    m_connectionStatus = new QLabel(this);
+    m_clipboardStatus = new QLabel(this);
+    m_lockStatus = new QLabel(tr("Unlocked"), this);
+    m_tokenStatus =
+        new CredentialStatus(m_workspace, m_vault, m_aws, m_connections, m_presenter, this);
+    // Offered right after a rollback, next to the message that says what moved.
+    auto* undo = new QToolButton(this);
+    undo->setObjectName(QStringLiteral("undoRollbackButton"));
+    undo->setDefaultAction(m_undoRollback);
+    undo->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    undo->setAutoRaise(true);
+    undo->setVisible(false);
+    m_undoRollbackButton = undo;
+    statusBar()->addPermanentWidget(undo);
+    statusBar()->addPermanentWidget(m_clipboardStatus);
+    statusBar()->addPermanentWidget(m_tokenStatus);
+    statusBar()->addPermanentWidget(m_connectionStatus);
+    statusBar()->addPermanentWidget(m_lockStatus);
+}
+
+QMenu* MainWindow::connectionMenu(const QString& connectionId, const QString& path) {
+    auto* menu = new QMenu(this);
+    QAction* refresh = menu->addAction(actionIcon(QStringLiteral("refresh")), tr("&Refresh"));
+    connect(refresh, &QAction::triggered, this, [this, connectionId, path] {
+        QModelIndex index = m_tree->indexForPath(connectionId, path);
+        if (index.isValid() && index.data(ConnectionTreeModel::KindRole).toInt() ==
+                                   static_cast<int>(ConnectionTreeModel::NodeKind::Secret)) {
+            index = index.parent();
+        }
+        if (index.isValid()) {
+            m_tree->refresh(index);
+        }
+    });
+    if (m_vault->isVault(connectionId)) {
+        menu->addSeparator();
+        m_vault->addMenuActions(menu, connectionId);
+    }
+    if (m_aws->isAws(connectionId)) {
+        menu->addSeparator();
+        m_aws->addMenuActions(menu, connectionId, path);
+    }
+    return menu;
+}
+
+} // namespace strongroom

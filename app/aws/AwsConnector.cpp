@@ -6,6 +6,7 @@
 #include "AwsKeychainKeys.h"
 #include "AwsSignInChain.h"
 #include "Connection.h"
+#include "ConnectorSupport.h"
 #include "CredentialStore.h"
 #include "SecretsManagerBackend.h"
 #include "Workspace.h"
@@ -58,17 +59,8 @@ void AwsConnector::setCredentialSources(QProcessEnvironment environment, QString
 
 QCoro::Task<void> AwsConnector::audit(QString connectionId, QString action, QString result,
                                       QString detail) {
-    QPointer<AuditLog> log = m_workspace ? m_workspace->auditLog() : nullptr;
-    if (!log) {
-        co_return;
-    }
-    AuditRecord record;
-    record.connection = std::move(connectionId);
-    record.action = std::move(action);
-    record.result = std::move(result);
-    record.detail = std::move(detail);
-    auto appending = log->append(std::move(record));
-    co_await std::move(appending);
+    return auditConnection(m_workspace, std::move(connectionId), std::move(action),
+                           std::move(result), std::move(detail));
 }
 
 std::optional<AwsConnectionSpec> AwsConnector::savedSpec(const QString& connectionId,
@@ -76,23 +68,12 @@ std::optional<AwsConnectionSpec> AwsConnector::savedSpec(const QString& connecti
     if (auto it = m_tracked.constFind(connectionId); it != m_tracked.constEnd()) {
         return (*it)->spec;
     }
-    for (const auto& saved : m_workspace->savedConnections()) {
-        if (saved.id != connectionId) {
-            continue;
-        }
-        if (saved.providerId != QLatin1String("aws")) {
-            if (error) {
-                *error = QStringLiteral("connection '%1' is not an AWS connection (%2)")
-                             .arg(connectionId, saved.providerId);
-            }
-            return std::nullopt;
-        }
-        return AwsConnectionSpec::fromOptions(saved.id, saved.displayName, saved.options, error);
+    const auto saved = savedConnectionOf(*m_workspace, connectionId, QStringLiteral("aws"),
+                                         QStringLiteral("AWS"), QStringLiteral("an"), error);
+    if (!saved) {
+        return std::nullopt;
     }
-    if (error) {
-        *error = QStringLiteral("no AWS connection '%1'").arg(connectionId);
-    }
-    return std::nullopt;
+    return AwsConnectionSpec::fromOptions(saved->id, saved->displayName, saved->options, error);
 }
 
 QCoro::Task<AwsSignInOutcome> AwsConnector::signInFor(AwsConnectionSpec spec, AwsSignIn signIn,

@@ -5,6 +5,7 @@
 #include "AppSettings.h"
 #include "AwsConnectorTracked.h"
 #include "AwsSignInChain.h"
+#include "ConnectorSupport.h"
 #include "CredentialStore.h"
 #include "Workspace.h"
 
@@ -42,14 +43,7 @@ QCoro::Task<Status> AwsConnector::logout(QString connectionId, bool forget) {
         co_return BackendError(Kind::Cancelled);
     }
     untrack(connectionId);
-    // removeConnection forgets the saved spec too; a plain log out keeps it.
-    auto saved = m_workspace->savedConnections();
-    m_workspace->removeConnection(connectionId);
-    if (forget) {
-        saved.removeIf([&](const ConnectionSettings& entry) { return entry.id == connectionId; });
-    }
-    m_workspace->settings()->setConnections(saved);
-    m_workspace->settings()->sync();
+    closeConnection(*m_workspace, connectionId, forget);
     const QString detail =
         QStringLiteral("keys dropped from memory") +
         (removed ? QStringLiteral("; keychain entry removed")

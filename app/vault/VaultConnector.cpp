@@ -3,6 +3,7 @@
 #include "AppSettings.h"
 #include "AuditLog.h"
 #include "Connection.h"
+#include "ConnectorSupport.h"
 #include "CredentialStore.h"
 #include "VaultAuth.h"
 #include "VaultBackend.h"
@@ -40,17 +41,8 @@ VaultEndpoint VaultConnector::endpointFor(const VaultConnectionSpec& spec) {
 
 QCoro::Task<void> VaultConnector::audit(QString connectionId, QString action, QString result,
                                         QString detail) {
-    QPointer<AuditLog> log = m_workspace ? m_workspace->auditLog() : nullptr;
-    if (!log) {
-        co_return;
-    }
-    AuditRecord record;
-    record.connection = std::move(connectionId);
-    record.action = std::move(action);
-    record.result = std::move(result);
-    record.detail = std::move(detail);
-    auto appending = log->append(std::move(record));
-    co_await std::move(appending);
+    return auditConnection(m_workspace, std::move(connectionId), std::move(action),
+                           std::move(result), std::move(detail));
 }
 
 std::optional<VaultConnectionSpec> VaultConnector::savedSpec(const QString& connectionId,
@@ -58,23 +50,12 @@ std::optional<VaultConnectionSpec> VaultConnector::savedSpec(const QString& conn
     if (auto it = m_tracked.constFind(connectionId); it != m_tracked.constEnd()) {
         return (*it)->spec;
     }
-    for (const auto& saved : m_workspace->savedConnections()) {
-        if (saved.id != connectionId) {
-            continue;
-        }
-        if (saved.providerId != QLatin1String("vault")) {
-            if (error) {
-                *error = QStringLiteral("connection '%1' is not a Vault connection (%2)")
-                             .arg(connectionId, saved.providerId);
-            }
-            return std::nullopt;
-        }
-        return VaultConnectionSpec::fromOptions(saved.id, saved.displayName, saved.options, error);
+    const auto saved = savedConnectionOf(*m_workspace, connectionId, QStringLiteral("vault"),
+                                         QStringLiteral("Vault"), QStringLiteral("a"), error);
+    if (!saved) {
+        return std::nullopt;
     }
-    if (error) {
-        *error = QStringLiteral("no Vault connection '%1'").arg(connectionId);
-    }
-    return std::nullopt;
+    return VaultConnectionSpec::fromOptions(saved->id, saved->displayName, saved->options, error);
 }
 
 QCoro::Task<Result<VaultLogin>> VaultConnector::signIn(VaultBackend* backend,
@@ -407,14 +388,7 @@ QCoro::Task<Status> VaultConnector::logout(QString connectionId, bool forget) {
         co_return BackendError(Kind::Cancelled);
     }
     untrack(connectionId);
-    // removeConnection forgets the saved spec too; a plain log out keeps it.
-    auto saved = m_workspace->savedConnections();
-    m_workspace->removeConnection(connectionId);
-    if (forget) {
-        saved.removeIf([&](const ConnectionSettings& entry) { return entry.id == connectionId; });
-    }
-    m_workspace->settings()->setConnections(saved);
-    m_workspace->settings()->sync();
+    closeConnection(*m_workspace, connectionId, forget);
     const QString detail =
         revoked +
         (removed ? QStringLiteral("; keychain entry removed")

@@ -2,7 +2,10 @@
 
 #include "AuditLog.h"
 #include "CliSession.h"
+#include "CommandParser.h"
 #include "Connection.h"
+#include "SecretPath.h"
+#include "SecretsManagerAdmin.h"
 #include "SecretsManagerBackend.h"
 #include "Workspace.h"
 
@@ -48,6 +51,39 @@ QCoro::Task<void> AwsAdminTarget::audit(CliSession& session, QString connectionI
                                    : detail + QStringLiteral(": ") + status.error().detail());
     auto appending = session.workspace().auditLog()->append(std::move(record));
     co_await std::move(appending);
+}
+
+QCoro::Task<int> AwsAdminTarget::runCall(CliSession& session, QStringList arguments,
+                                         AwsAdminCall call) {
+    CliOutput& out = session.output();
+    CommandParser parser(call.command, QStringLiteral("--connection <id> <path>"),
+                         call.description);
+    if (auto exit = parser.parse(arguments, out, session.options())) {
+        co_return *exit;
+    }
+    if (auto exit = parser.requirePositional(out, 1, 1)) {
+        co_return *exit;
+    }
+    const SecretRef ref{SecretPath::secret(parser.positional().first())};
+    auto opening = open(session);
+    auto target = co_await std::move(opening);
+    if (!target) {
+        co_return out.fail(target.error());
+    }
+    SecretsManagerAdmin admin(target->backend());
+    auto calling = call.call(admin, ref);
+    const Status done = co_await std::move(calling);
+    auto auditing = audit(session, target->connectionId(), ref.path, call.auditAction, done, {});
+    co_await std::move(auditing);
+    if (!done) {
+        co_return out.fail(done.error(), ref.path);
+    }
+    if (session.options().json) {
+        out.writeJson(json(target->connectionId(), ref.path, call.jsonAction));
+    } else {
+        out.line(call.doneLine.arg(ref.path));
+    }
+    co_return 0;
 }
 
 QJsonObject AwsAdminTarget::json(const QString& connectionId, const QString& path,

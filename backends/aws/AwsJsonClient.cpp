@@ -6,7 +6,6 @@
 #include "JsonWipe.h"
 
 #include <QCoreApplication>
-#include <QCoroTimer>
 #include <QPointer>
 #include <QRandomGenerator>
 
@@ -18,7 +17,6 @@ namespace {
 
 using Kind = BackendError::Kind;
 using json = nlohmann::json;
-using namespace std::chrono_literals;
 
 QString tr(const char* text) {
     return QCoreApplication::translate("AwsJsonClient", text);
@@ -81,17 +79,7 @@ void AwsJsonClient::setBackoff(std::chrono::milliseconds base, std::chrono::mill
 }
 
 QCoro::Task<bool> AwsJsonClient::pause(std::chrono::milliseconds wait, CancelToken cancel) {
-    QPointer<AwsJsonClient> self(this);
-    const auto until = std::chrono::steady_clock::now() + wait;
-    while (std::chrono::steady_clock::now() < until) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-            until - std::chrono::steady_clock::now());
-        co_await QCoro::sleepFor(std::min<std::chrono::milliseconds>(left, 50ms));
-        if (!self || cancel.isCancelled()) {
-            co_return false;
-        }
-    }
-    co_return true;
+    return awsretry::pause(this, wait, std::move(cancel));
 }
 
 HttpRequest AwsJsonClient::buildRequest(const QString& operation, const SecretBytes& body,

@@ -3,6 +3,7 @@
 #include "AwsErrorReply.h"
 #include "SigV4Signer.h"
 
+#include <QCoroTimer>
 #include <QHostAddress>
 #include <QLocale>
 #include <QTimeZone>
@@ -113,6 +114,21 @@ std::optional<std::chrono::seconds> offsetFromDate(const QByteArray& dateHeader,
     }
     server.setTimeZone(QTimeZone::utc());
     return std::chrono::seconds(server.toSecsSinceEpoch() - nowUtc.toSecsSinceEpoch());
+}
+
+QCoro::Task<bool> pause(QPointer<QObject> owner, std::chrono::milliseconds wait,
+                        CancelToken cancel) {
+    using namespace std::chrono_literals;
+    const auto until = std::chrono::steady_clock::now() + wait;
+    while (std::chrono::steady_clock::now() < until) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            until - std::chrono::steady_clock::now());
+        co_await QCoro::sleepFor(std::min<std::chrono::milliseconds>(left, 50ms));
+        if (!owner || cancel.isCancelled()) {
+            co_return false;
+        }
+    }
+    co_return true;
 }
 
 } // namespace awsretry

@@ -1,13 +1,17 @@
 #pragma once
 
 #include "AwsCredentials.h"
+#include "CancelToken.h"
 #include "HttpRequest.h"
 #include "SecretBytes.h"
 
 #include <QByteArray>
+#include <QCoroTask>
 #include <QDateTime>
 #include <QList>
+#include <QObject>
 #include <QPair>
+#include <QPointer>
 #include <QUrl>
 
 #include <chrono>
@@ -44,6 +48,10 @@ bool isClockSkew(const AwsErrorReply& reply);
 // Server time minus local time from a reply's Date header (RFC 1123), or nothing.
 std::optional<std::chrono::seconds> offsetFromDate(const QByteArray& dateHeader,
                                                    const QDateTime& nowUtc);
+// Waits `wait` (a backoff) in steps of at most 50 ms: false as soon as `owner` is gone or
+// `cancel` fires, true once the time is up.
+QCoro::Task<bool> pause(QPointer<QObject> owner, std::chrono::milliseconds wait,
+                        CancelToken cancel);
 } // namespace awsretry
 
 } // namespace strongroom

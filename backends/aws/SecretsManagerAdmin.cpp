@@ -48,9 +48,57 @@ json secretId(const SecretRef& ref) {
     return json{{"SecretId", ref.path.toStdString()}};
 }
 
+// What every call here checks first: the connection is still there and a secret is named.
+std::optional<BackendError> cannotCall(const QPointer<SecretsManagerBackend>& backend,
+                                       const SecretRef& ref) {
+    if (!backend)
+        return gone();
+    return checkRef(ref);
+}
+
+// One writing call for `ref`; gone() when the connection closed while it ran. Only `backend` is
+// used across the await: the SecretsManagerAdmin may be gone by then.
+QCoro::Task<Result<json>> runWrite(QPointer<SecretsManagerBackend> backend, QString operation,
+                                   json params, SecretRef ref, QString token = {}) {
+    auto calling =
+        backend->call(std::move(operation), std::move(params), Safety::Write, ref.path, token);
+    auto reply = co_await std::move(calling);
+    if (!backend)
+        co_return gone();
+    co_return reply;
+}
+
+// runWrite for the calls whose reply says nothing beyond success.
+QCoro::Task<Status> runWriteDone(QPointer<SecretsManagerBackend> backend, QString operation,
+                                 json params, SecretRef ref, QString token = {}) {
+    auto running = runWrite(backend, std::move(operation), std::move(params), std::move(ref),
+                            std::move(token));
+    auto reply = co_await std::move(running);
+    if (!reply)
+        co_return reply.error();
+    co_return Done{};
+}
+
+// The calls that send nothing but the secret's name.
+QCoro::Task<Status> runWriteById(QPointer<SecretsManagerBackend> backend, QString operation,
+                                 SecretRef ref) {
+    if (auto problem = cannotCall(backend, ref))
+        co_return *problem;
+    auto running = runWriteDone(backend, std::move(operation), secretId(ref), ref);
+    co_return co_await std::move(running);
+}
+
 // A ClientRequestToken: AWS wants 32..64 characters and suggests a UUIDv4.
 QString freshRequestToken() {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// RotateSecret's parameters before the schedule; `token` is reused when the call is retried.
+json rotateParams(const SecretRef& ref, const QString& token, bool immediately) {
+    json params = secretId(ref);
+    params["ClientRequestToken"] = token.toStdString();
+    params["RotateImmediately"] = immediately;
+    return params;
 }
 
 // RotationLambdaARN and RotationRules of `request` into `params`. A schedule is either a number
@@ -172,23 +220,16 @@ QCoro::Task<Result<QString>>
 SecretsManagerAdmin::rotateNow(SecretRef ref, std::optional<AwsRotationRequest> request) {
     // Only the backend is used across the await: this object may be gone by then.
     QPointer<SecretsManagerBackend> backend = m_backend;
-    if (!backend)
-        co_return gone();
-    if (auto problem = checkRef(ref))
+    if (auto problem = cannotCall(backend, ref))
         co_return *problem;
     const QString token = freshRequestToken();
-    json params = secretId(ref);
-    params["ClientRequestToken"] = token.toStdString();
-    params["RotateImmediately"] = true;
+    json params = rotateParams(ref, token, true);
     if (request) {
         if (auto problem = addRotation(params, *request, false))
             co_return *problem;
     }
-    auto calling = backend->call(QStringLiteral("RotateSecret"), std::move(params), Safety::Write,
-                                 ref.path, token);
-    auto reply = co_await std::move(calling);
-    if (!backend)
-        co_return gone();
+    auto running = runWrite(backend, QStringLiteral("RotateSecret"), std::move(params), ref, token);
+    auto reply = co_await std::move(running);
     if (!reply)
         co_return reply.error();
     const json& body = reply.value();
@@ -202,47 +243,24 @@ SecretsManagerAdmin::rotateNow(SecretRef ref, std::optional<AwsRotationRequest> 
 QCoro::Task<Status> SecretsManagerAdmin::configureRotation(SecretRef ref,
                                                            AwsRotationRequest request) {
     QPointer<SecretsManagerBackend> backend = m_backend;
-    if (!backend)
-        co_return gone();
-    if (auto problem = checkRef(ref))
+    if (auto problem = cannotCall(backend, ref))
         co_return *problem;
     const QString token = freshRequestToken();
-    json params = secretId(ref);
-    params["ClientRequestToken"] = token.toStdString();
-    params["RotateImmediately"] = false;
+    json params = rotateParams(ref, token, false);
     if (auto problem = addRotation(params, request, true))
         co_return *problem;
-    auto calling = backend->call(QStringLiteral("RotateSecret"), std::move(params), Safety::Write,
-                                 ref.path, token);
-    auto reply = co_await std::move(calling);
-    if (!backend)
-        co_return gone();
-    if (!reply)
-        co_return reply.error();
-    co_return Done{};
+    auto running =
+        runWriteDone(backend, QStringLiteral("RotateSecret"), std::move(params), ref, token);
+    co_return co_await std::move(running);
 }
 
 QCoro::Task<Status> SecretsManagerAdmin::cancelRotation(SecretRef ref) {
-    QPointer<SecretsManagerBackend> backend = m_backend;
-    if (!backend)
-        co_return gone();
-    if (auto problem = checkRef(ref))
-        co_return *problem;
-    auto calling =
-        backend->call(QStringLiteral("CancelRotateSecret"), secretId(ref), Safety::Write, ref.path);
-    auto reply = co_await std::move(calling);
-    if (!backend)
-        co_return gone();
-    if (!reply)
-        co_return reply.error();
-    co_return Done{};
+    return runWriteById(m_backend, QStringLiteral("CancelRotateSecret"), std::move(ref));
 }
 
 QCoro::Task<Status> SecretsManagerAdmin::clearPending(SecretRef ref, QString versionId) {
     QPointer<SecretsManagerBackend> backend = m_backend;
-    if (!backend)
-        co_return gone();
-    if (auto problem = checkRef(ref))
+    if (auto problem = cannotCall(backend, ref))
         co_return *problem;
     if (versionId.isEmpty())
         co_return invalidInput(tr("no version given to clear AWSPENDING from"));
@@ -260,32 +278,22 @@ QCoro::Task<Status> SecretsManagerAdmin::clearPending(SecretRef ref, QString ver
     json params = secretId(ref);
     params["VersionStage"] = awsPending.toStdString();
     params["RemoveFromVersionId"] = versionId.toStdString();
-    auto calling = backend->call(QStringLiteral("UpdateSecretVersionStage"), std::move(params),
-                                 Safety::Write, ref.path);
-    auto reply = co_await std::move(calling);
-    if (!backend)
-        co_return gone();
-    if (!reply)
-        co_return reply.error();
-    co_return Done{};
+    auto running =
+        runWriteDone(backend, QStringLiteral("UpdateSecretVersionStage"), std::move(params), ref);
+    co_return co_await std::move(running);
 }
 
 QCoro::Task<Result<QDateTime>> SecretsManagerAdmin::scheduleDeletion(SecretRef ref,
                                                                      int recoveryDays) {
     QPointer<SecretsManagerBackend> backend = m_backend;
-    if (!backend)
-        co_return gone();
-    if (auto problem = checkRef(ref))
+    if (auto problem = cannotCall(backend, ref))
         co_return *problem;
     if (!isValidRecoveryWindow(recoveryDays))
         co_return invalidInput(tr("the recovery window is 7 to 30 days, not %1").arg(recoveryDays));
     json params = secretId(ref);
     params["RecoveryWindowInDays"] = recoveryDays;
-    auto calling =
-        backend->call(QStringLiteral("DeleteSecret"), std::move(params), Safety::Write, ref.path);
-    auto reply = co_await std::move(calling);
-    if (!backend)
-        co_return gone();
+    auto running = runWrite(backend, QStringLiteral("DeleteSecret"), std::move(params), ref);
+    auto reply = co_await std::move(running);
     if (!reply)
         co_return reply.error();
     const json& body = reply.value();
@@ -302,36 +310,16 @@ QCoro::Task<Result<QDateTime>> SecretsManagerAdmin::scheduleDeletion(SecretRef r
 
 QCoro::Task<Status> SecretsManagerAdmin::forceDelete(SecretRef ref) {
     QPointer<SecretsManagerBackend> backend = m_backend;
-    if (!backend)
-        co_return gone();
-    if (auto problem = checkRef(ref))
+    if (auto problem = cannotCall(backend, ref))
         co_return *problem;
     json params = secretId(ref);
     params["ForceDeleteWithoutRecovery"] = true;
-    auto calling =
-        backend->call(QStringLiteral("DeleteSecret"), std::move(params), Safety::Write, ref.path);
-    auto reply = co_await std::move(calling);
-    if (!backend)
-        co_return gone();
-    if (!reply)
-        co_return reply.error();
-    co_return Done{};
+    auto running = runWriteDone(backend, QStringLiteral("DeleteSecret"), std::move(params), ref);
+    co_return co_await std::move(running);
 }
 
 QCoro::Task<Status> SecretsManagerAdmin::restore(SecretRef ref) {
-    QPointer<SecretsManagerBackend> backend = m_backend;
-    if (!backend)
-        co_return gone();
-    if (auto problem = checkRef(ref))
-        co_return *problem;
-    auto calling =
-        backend->call(QStringLiteral("RestoreSecret"), secretId(ref), Safety::Write, ref.path);
-    auto reply = co_await std::move(calling);
-    if (!backend)
-        co_return gone();
-    if (!reply)
-        co_return reply.error();
-    co_return Done{};
+    return runWriteById(m_backend, QStringLiteral("RestoreSecret"), std::move(ref));
 }
 
 QCoro::Task<Result<QList<AwsScheduledDeletion>>>

@@ -55,6 +55,40 @@ QString versionIdOf(const json& reply, const QString& fallback) {
     return fallback;
 }
 
+// describe(); Cancelled when the backend went while it ran.
+QCoro::Task<Result<AwsSecretDescription>> describeWhileOpen(QPointer<SecretsManagerBackend> self,
+                                                            SecretRef ref) {
+    auto describing = self->describe(std::move(ref));
+    auto described = co_await std::move(describing);
+    if (!self) {
+        co_return BackendError(Kind::Cancelled);
+    }
+    co_return described;
+}
+
+// One writing call for `name`; Cancelled when the backend went while it ran.
+QCoro::Task<Result<json>> callWrite(QPointer<SecretsManagerBackend> self, QString operation,
+                                    json params, QString name, QString token = {}) {
+    auto calling = self->call(std::move(operation), std::move(params), Safety::Write,
+                              std::move(name), std::move(token));
+    auto reply = co_await std::move(calling);
+    if (!self) {
+        co_return BackendError(Kind::Cancelled);
+    }
+    co_return reply;
+}
+
+// callWrite for the calls whose reply says nothing beyond success.
+QCoro::Task<Status> callWriteDone(QPointer<SecretsManagerBackend> self, QString operation,
+                                  json params, QString name) {
+    auto calling = callWrite(self, std::move(operation), std::move(params), std::move(name));
+    auto reply = co_await std::move(calling);
+    if (!reply) {
+        co_return reply.error();
+    }
+    co_return Done{};
+}
+
 } // namespace
 
 QCoro::Task<Result<WriteResult>> SecretsManagerBackend::write(WriteRequest request) {
@@ -66,11 +100,8 @@ QCoro::Task<Result<WriteResult>> SecretsManagerBackend::write(WriteRequest reque
         auto creating = create(std::move(request));
         co_return co_await std::move(creating);
     }
-    auto describing = describe(request.ref);
+    auto describing = describeWhileOpen(self, request.ref);
     auto described = co_await std::move(describing);
-    if (!self) {
-        co_return BackendError(Kind::Cancelled);
-    }
     if (!described) {
         co_return described.error();
     }
@@ -86,12 +117,9 @@ QCoro::Task<Result<WriteResult>> SecretsManagerBackend::write(WriteRequest reque
     const QString token = requestToken(request.idempotencyKey);
     json params{{"SecretId", utf8(request.ref.path)}, {"ClientRequestToken", utf8(token)}};
     secretsmanager::putSecretValue(params, request.value);
-    auto calling = call(QStringLiteral("PutSecretValue"), std::move(params), Safety::Write,
-                        request.ref.path, token);
+    auto calling = callWrite(self, QStringLiteral("PutSecretValue"), std::move(params),
+                             request.ref.path, token);
     auto reply = co_await std::move(calling);
-    if (!self) {
-        co_return BackendError(Kind::Cancelled);
-    }
     if (!reply) {
         co_return reply.error();
     }
@@ -145,11 +173,8 @@ QCoro::Task<Result<WriteResult>> SecretsManagerBackend::rollback(SecretRef ref, 
     if (version.isEmpty()) {
         co_return BackendError(Kind::InvalidInput, tr("no version to roll back to"));
     }
-    auto describing = describe(ref);
+    auto describing = describeWhileOpen(self, ref);
     auto described = co_await std::move(describing);
-    if (!self) {
-        co_return BackendError(Kind::Cancelled);
-    }
     if (!described) {
         co_return described.error();
     }
@@ -169,14 +194,11 @@ QCoro::Task<Result<WriteResult>> SecretsManagerBackend::rollback(SecretRef ref, 
     if (!actual.isEmpty()) {
         params["RemoveFromVersionId"] = utf8(actual);
     }
-    auto calling = call(QStringLiteral("UpdateSecretVersionStage"), std::move(params),
-                        Safety::Write, ref.path);
-    auto reply = co_await std::move(calling);
-    if (!self) {
-        co_return BackendError(Kind::Cancelled);
-    }
-    if (!reply) {
-        co_return reply.error();
+    auto calling = callWriteDone(self, QStringLiteral("UpdateSecretVersionStage"),
+                                 std::move(params), ref.path);
+    auto done = co_await std::move(calling);
+    if (!done) {
+        co_return done.error();
     }
     co_return WriteResult{version};
 }
@@ -186,18 +208,10 @@ QCoro::Task<Status> SecretsManagerBackend::deleteSecret(SecretRef ref) {
     if (auto bad = checkName(ref)) {
         co_return *bad;
     }
-    auto calling =
-        call(QStringLiteral("DeleteSecret"),
-             json{{"SecretId", utf8(ref.path)}, {"RecoveryWindowInDays", recoveryWindowDays}},
-             Safety::Write, ref.path);
-    auto reply = co_await std::move(calling);
-    if (!self) {
-        co_return BackendError(Kind::Cancelled);
-    }
-    if (!reply) {
-        co_return reply.error();
-    }
-    co_return Done{};
+    auto calling = callWriteDone(
+        self, QStringLiteral("DeleteSecret"),
+        json{{"SecretId", utf8(ref.path)}, {"RecoveryWindowInDays", recoveryWindowDays}}, ref.path);
+    co_return co_await std::move(calling);
 }
 
 QCoro::Task<Status> SecretsManagerBackend::updateMetadata(SecretRef ref, MetadataUpdate update) {
@@ -229,11 +243,8 @@ QCoro::Task<Status> SecretsManagerBackend::updateMetadata(SecretRef ref, Metadat
 QCoro::Task<Status> SecretsManagerBackend::changeTags(SecretRef ref,
                                                       QMap<QString, QString> wanted) {
     QPointer<SecretsManagerBackend> self(this);
-    auto describing = describe(ref);
+    auto describing = describeWhileOpen(self, ref);
     auto described = co_await std::move(describing);
-    if (!self) {
-        co_return BackendError(Kind::Cancelled);
-    }
     if (!described) {
         co_return described.error();
     }
@@ -251,27 +262,17 @@ QCoro::Task<Status> SecretsManagerBackend::changeTags(SecretRef ref,
     }
     if (!removed.empty()) {
         auto calling =
-            call(QStringLiteral("UntagResource"),
-                 json{{"SecretId", utf8(ref.path)}, {"TagKeys", removed}}, Safety::Write, ref.path);
-        auto reply = co_await std::move(calling);
-        if (!self) {
-            co_return BackendError(Kind::Cancelled);
-        }
-        if (!reply) {
-            co_return reply.error();
+            callWriteDone(self, QStringLiteral("UntagResource"),
+                          json{{"SecretId", utf8(ref.path)}, {"TagKeys", removed}}, ref.path);
+        auto done = co_await std::move(calling);
+        if (!done) {
+            co_return done.error();
         }
     }
     if (!tags.empty()) {
-        auto calling =
-            call(QStringLiteral("TagResource"), json{{"SecretId", utf8(ref.path)}, {"Tags", tags}},
-                 Safety::Write, ref.path);
-        auto reply = co_await std::move(calling);
-        if (!self) {
-            co_return BackendError(Kind::Cancelled);
-        }
-        if (!reply) {
-            co_return reply.error();
-        }
+        auto calling = callWriteDone(self, QStringLiteral("TagResource"),
+                                     json{{"SecretId", utf8(ref.path)}, {"Tags", tags}}, ref.path);
+        co_return co_await std::move(calling);
     }
     co_return Done{};
 }

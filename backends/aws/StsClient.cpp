@@ -5,7 +5,6 @@
 #include "StsCallerIdentityReply.h"
 
 #include <QCoreApplication>
-#include <QCoroTimer>
 #include <QDateTime>
 #include <QPointer>
 #include <QRandomGenerator>
@@ -99,17 +98,7 @@ QString StsClient::validate(const AssumeRoleRequest& request) {
 }
 
 QCoro::Task<bool> StsClient::pause(std::chrono::milliseconds wait, CancelToken cancel) {
-    QPointer<StsClient> self(this);
-    const auto until = std::chrono::steady_clock::now() + wait;
-    while (std::chrono::steady_clock::now() < until) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-            until - std::chrono::steady_clock::now());
-        co_await QCoro::sleepFor(std::min<std::chrono::milliseconds>(left, 50ms));
-        if (!self || cancel.isCancelled()) {
-            co_return false;
-        }
-    }
-    co_return true;
+    return awsretry::pause(this, wait, std::move(cancel));
 }
 
 QCoro::Task<Result<HttpResponse>> StsClient::post(AwsCredentials credentials, SecretBytes body,

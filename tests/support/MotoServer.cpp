@@ -172,10 +172,9 @@ MotoServer::Reply MotoServer::query(const QByteArray& service, const QUrlQuery& 
 MotoServer::Reply MotoServer::exchange(const QByteArray& path,
                                        const QList<QPair<QByteArray, QByteArray>>& headers,
                                        const QByteArray& body, const QString& what) {
-    Reply out;
     if (m_address.isEmpty()) {
         fail(QStringLiteral("the server was never started"));
-        return out;
+        return {};
     }
     QUrl url = m_address;
     url.setPath(QString::fromLatin1(path));
@@ -183,18 +182,7 @@ MotoServer::Reply MotoServer::exchange(const QByteArray& path,
     for (const auto& [name, value] : headers) {
         request.setRawHeader(name, value);
     }
-    auto* reply = m_nam.post(request, body);
-    testserver::waitFor(reply, requestTimeoutMs);
-    out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    out.raw = reply->readAll();
-    const auto document = QJsonDocument::fromJson(out.raw);
-    if (document.isObject()) {
-        out.body = document.object();
-    }
-    if (out.status == 0 && out.raw.isEmpty()) {
-        out.raw = reply->errorString().toUtf8();
-    }
-    reply->deleteLater();
+    Reply out{testserver::awaitReply(m_nam.post(request, body), requestTimeoutMs)};
     if (!out.ok()) {
         m_lastError = QStringLiteral("%1: %2").arg(what, out.error());
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ServerProcess.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -34,12 +36,7 @@
 // tests fail, never skip.
 class MotoServer {
 public:
-    struct Reply {
-        int status = 0; // 0 = no HTTP reply at all
-        QJsonObject body;
-        QByteArray raw;
-
-        bool ok() const { return status >= 200 && status < 300; }
+    struct Reply : testserver::HttpReply {
         // "HTTP <status>: <__type>: <message>" or the raw body.
         QString error() const;
     };

@@ -36,20 +36,6 @@ QByteArray randomToken() {
     return token;
 }
 
-OpenBaoServer::Reply toReply(QNetworkReply* reply) {
-    OpenBaoServer::Reply out;
-    out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    out.raw = reply->readAll();
-    const auto doc = QJsonDocument::fromJson(out.raw);
-    if (doc.isObject()) {
-        out.body = doc.object();
-    }
-    if (out.status == 0 && out.raw.isEmpty()) {
-        out.raw = reply->errorString().toUtf8();
-    }
-    return out;
-}
-
 QJsonArray toArray(const QStringList& list) {
     return QJsonArray::fromStringList(list);
 }
@@ -157,9 +143,7 @@ bool OpenBaoServer::waitUntilHealthy(int timeoutMs) {
                             .arg(outputTail()));
         }
         auto* reply = send(m_nam, "GET", QStringLiteral("sys/health"), {}, {});
-        testserver::waitFor(reply, 2000);
-        last = toReply(reply);
-        reply->deleteLater();
+        last = Reply{testserver::awaitReply(reply, 2000)};
         if (last.status == 200) {
             return true;
         }
@@ -208,9 +192,7 @@ OpenBaoServer::Reply OpenBaoServer::api(const QByteArray& method, const QString&
         return {};
     }
     auto* reply = send(m_nam, method, path, body, token);
-    testserver::waitFor(reply, requestTimeoutMs);
-    auto out = toReply(reply);
-    reply->deleteLater();
+    Reply out{testserver::awaitReply(reply, requestTimeoutMs)};
     if (!out.ok()) {
         m_lastError =
             QStringLiteral("%1 %2: %3").arg(QString::fromLatin1(method), path, out.errors());
@@ -361,7 +343,7 @@ bool OpenBaoServer::bulkSeed(const QString& mount, const QString& folder, int co
                            mount + QStringLiteral("/data/") + prefix + bulkKeyName(index),
                            {{"data", QJsonObject{{"value", QString::number(index)}}}}, {});
         QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, lane, index] {
-            const auto out = toReply(reply);
+            const OpenBaoServer::Reply out{testserver::readReply(reply)};
             reply->deleteLater();
             ++done;
             if (!out.ok() && firstError.isEmpty()) {

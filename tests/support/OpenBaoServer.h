@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ServerProcess.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -22,12 +24,7 @@
 // test` installs it). A missing binary makes start() fail with that advice: tests fail, never skip.
 class OpenBaoServer {
 public:
-    struct Reply {
-        int status = 0; // 0 = no HTTP reply at all
-        QJsonObject body;
-        QByteArray raw;
-
-        bool ok() const { return status >= 200 && status < 300; }
+    struct Reply : testserver::HttpReply {
         // The server's "errors" joined, or the raw body when it has none.
         QString errors() const;
     };

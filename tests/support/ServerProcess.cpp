@@ -3,6 +3,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QNetworkReply>
 #include <QTcpServer>
 #include <QTimer>
@@ -129,6 +130,27 @@ void stopProcess(std::unique_ptr<QProcess>& process) {
         }
     }
     process.reset();
+}
+
+HttpReply readReply(QNetworkReply* reply) {
+    HttpReply out;
+    out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    out.raw = reply->readAll();
+    const auto document = QJsonDocument::fromJson(out.raw);
+    if (document.isObject()) {
+        out.body = document.object();
+    }
+    if (out.status == 0 && out.raw.isEmpty()) {
+        out.raw = reply->errorString().toUtf8();
+    }
+    return out;
+}
+
+HttpReply awaitReply(QNetworkReply* reply, int timeoutMs) {
+    waitFor(reply, timeoutMs);
+    HttpReply out = readReply(reply);
+    reply->deleteLater();
+    return out;
 }
 
 QString logTail(const QString& logPath, int lines) {

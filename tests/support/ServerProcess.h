@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QByteArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
@@ -20,6 +22,22 @@ quint16 freeLoopbackPort();
 
 // Spins a local event loop until `reply` finishes or `timeoutMs` passes (then aborts it).
 void waitFor(QNetworkReply* reply, int timeoutMs);
+
+// An HTTP answer as the fixtures hand it to tests.
+struct HttpReply {
+    int status = 0; // 0 = no HTTP reply at all
+    QJsonObject body;
+    QByteArray raw;
+
+    bool ok() const { return status >= 200 && status < 300; }
+};
+
+// The finished `reply`'s status, raw body and JSON object body; with neither a status nor a body
+// (refused, timed out), the network error's text stands in `raw`.
+HttpReply readReply(QNetworkReply* reply);
+
+// Blocks on `reply` (waitFor), reads it (readReply) and deletes it later.
+HttpReply awaitReply(QNetworkReply* reply, int timeoutMs);
 void pause(int ms);
 
 // The binary named by the environment variable `overrideVariable`, else

@@ -32,6 +32,7 @@
 #include "SecretPresenter.h"
 #include "SecretWorkflows.h"
 #include "TypedConfirmationDialog.h"
+#include "UiRows.h"
 #include "UiWait.h"
 #include "VersionsModel.h"
 #include "VersionsTab.h"
@@ -90,43 +91,6 @@ void showTab(QTabWidget* tabs, QWidget* page) {
     QTabBar* bar = tabs->tabBar();
     QTest::mouseClick(bar, Qt::LeftButton, Qt::NoModifier,
                       bar->tabRect(tabs->indexOf(page)).center());
-}
-
-QStringList diffRows(QTableWidget* table) {
-    QStringList rows;
-    for (int row = 0; row < table->rowCount(); ++row) {
-        if (!table->isRowHidden(row)) {
-            rows << table->item(row, DiffView::KeyColumn)->text() + QLatin1Char(' ') +
-                        table->item(row, DiffView::ChangeColumn)->text();
-        }
-    }
-    return rows;
-}
-
-QModelIndex viewIndex(QTreeView* view, const QString& connectionId, const QString& path,
-                      const QModelIndex& parent = {}) {
-    const QAbstractItemModel* model = view->model();
-    for (int row = 0; row < model->rowCount(parent); ++row) {
-        const QModelIndex index = model->index(row, 0, parent);
-        if (index.data(ConnectionTreeModel::ConnectionIdRole).toString() != connectionId) {
-            continue;
-        }
-        if (index.data(ConnectionTreeModel::PathRole).toString() == path) {
-            return index;
-        }
-        if (const QModelIndex below = viewIndex(view, connectionId, path, index); below.isValid()) {
-            return below;
-        }
-    }
-    return {};
-}
-
-QStringList childNames(QTreeView* view, const QModelIndex& parent) {
-    QStringList names;
-    for (int row = 0; row < view->model()->rowCount(parent); ++row) {
-        names << view->model()->index(row, 0, parent).data().toString();
-    }
-    return names;
 }
 
 QMessageBox* waitForBox(const QString& text) {

@@ -24,6 +24,7 @@
 #include "StoreSetupDialog.h"
 #include "StoreStartup.h"
 #include "TypedConfirmationDialog.h"
+#include "UiRows.h"
 #include "UiWait.h"
 #include "VersionsModel.h"
 #include "VersionsTab.h"
@@ -89,17 +90,6 @@ QStringList tableColumn(const QAbstractItemModel* model, int column) {
         texts << model->index(row, column).data().toString();
     }
     return texts;
-}
-
-QStringList diffRows(QTableWidget* table) {
-    QStringList rows;
-    for (int row = 0; row < table->rowCount(); ++row) {
-        if (!table->isRowHidden(row)) {
-            rows << table->item(row, DiffView::KeyColumn)->text() + QLatin1Char(' ') +
-                        table->item(row, DiffView::ChangeColumn)->text();
-        }
-    }
-    return rows;
 }
 
 } // namespace

@@ -24,6 +24,7 @@
 #include "SecretPresenter.h"
 #include "SecretValueEditor.h"
 #include "TypedConfirmationDialog.h"
+#include "UiRows.h"
 #include "UiWait.h"
 #include "VaultAuthFields.h"
 #include "VaultBackend.h"
@@ -91,17 +92,6 @@ QStringList column(const QAbstractItemModel* model, int col) {
     return texts;
 }
 
-QStringList diffRows(QTableWidget* table) {
-    QStringList rows;
-    for (int row = 0; row < table->rowCount(); ++row) {
-        if (!table->isRowHidden(row)) {
-            rows << table->item(row, DiffView::KeyColumn)->text() + QLatin1Char(' ') +
-                        table->item(row, DiffView::ChangeColumn)->text();
-        }
-    }
-    return rows;
-}
-
 int rowWithKey(FieldRowsEditor* rows, const QString& key) {
     for (int row = 0; row < rows->rowCount(); ++row) {
         if (rows->keyEditor(row)->text() == key) {
@@ -109,33 +99,6 @@ int rowWithKey(FieldRowsEditor* rows, const QString& key) {
         }
     }
     return -1;
-}
-
-// The view's row of `path` under the connection `connectionId` (the view shows proxies).
-QModelIndex viewIndex(QTreeView* view, const QString& connectionId, const QString& path,
-                      const QModelIndex& parent = {}) {
-    const QAbstractItemModel* model = view->model();
-    for (int row = 0; row < model->rowCount(parent); ++row) {
-        const QModelIndex index = model->index(row, 0, parent);
-        if (index.data(ConnectionTreeModel::ConnectionIdRole).toString() != connectionId) {
-            continue;
-        }
-        if (index.data(ConnectionTreeModel::PathRole).toString() == path) {
-            return index;
-        }
-        if (const QModelIndex below = viewIndex(view, connectionId, path, index); below.isValid()) {
-            return below;
-        }
-    }
-    return {};
-}
-
-QStringList childNames(QTreeView* view, const QModelIndex& parent) {
-    QStringList names;
-    for (int row = 0; row < view->model()->rowCount(parent); ++row) {
-        names << view->model()->index(row, 0, parent).data().toString();
-    }
-    return names;
 }
 
 // Input dialogs and message boxes are opened with open(): found by object name once shown.

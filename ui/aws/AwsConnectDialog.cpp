@@ -1,7 +1,7 @@
 #include "AwsConnectDialog.h"
 
 #include "AwsKeyFields.h"
-#include "Connection.h"
+#include "ConnectionIds.h"
 #include "ErrorLabel.h"
 #include "MfaCodeDialog.h"
 #include "Workspace.h"
@@ -15,25 +15,11 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QVBoxLayout>
 
 namespace strongroom {
 
 namespace {
-// "Prod EU" -> "aws-prod-eu": stable, readable keychain and settings keys.
-QString idFromName(const QString& name) {
-    QString slug = name.trimmed().toLower();
-    slug.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
-    while (slug.startsWith(QLatin1Char('-'))) {
-        slug.remove(0, 1);
-    }
-    while (slug.endsWith(QLatin1Char('-'))) {
-        slug.chop(1);
-    }
-    return QStringLiteral("aws-") + (slug.isEmpty() ? QStringLiteral("account") : slug);
-}
-
 QString durationText(int seconds) {
     if (seconds < 3600) {
         return AwsConnectDialog::tr("%1 minutes").arg(seconds / 60);
@@ -154,20 +140,9 @@ void AwsConnectDialog::setCredentialSources(const QProcessEnvironment& environme
 AwsConnectionSpec AwsConnectDialog::spec() const {
     AwsConnectionSpec spec;
     spec.displayName = m_name->text().trimmed();
-    const QString base = idFromName(spec.displayName);
-    spec.id = base;
-    QStringList taken;
-    if (m_workspace) {
-        for (const ConnectionSettings& saved : m_workspace->savedConnections()) {
-            taken << saved.id;
-        }
-        for (Connection* open : m_workspace->connections()) {
-            taken << open->id();
-        }
-    }
-    for (int n = 2; taken.contains(spec.id); ++n) {
-        spec.id = base + QLatin1Char('-') + QString::number(n);
-    }
+    spec.id = unusedConnectionId(
+        m_workspace,
+        connectionIdFromName(spec.displayName, QStringLiteral("aws"), QStringLiteral("account")));
     spec.keySource = m_keys->keySource();
     spec.profile = m_keys->profile();
     spec.region = m_region->text().trimmed();
@@ -225,12 +200,7 @@ void AwsConnectDialog::setBusy(bool busy) {
         field->setEnabled(!busy && !isConnected());
     }
     m_keys->setBusy(busy || isConnected());
-    m_connectButton->setText(busy ? tr("Connecting…") : tr("C&onnect"));
-    if (busy) {
-        setCursor(Qt::BusyCursor);
-    } else {
-        unsetCursor();
-    }
+    showConnecting(this, m_connectButton, busy);
     updateState();
 }
 

@@ -4,6 +4,7 @@
 #include "AwsConnector.h"
 #include "AwsSecretActions.h"
 #include "Connection.h"
+#include "ConnectionMenus.h"
 #include "MfaCodeDialog.h"
 #include "Workspace.h"
 
@@ -243,28 +244,14 @@ void AwsConnections::showIdentity(const QString& connectionId) {
 
 void AwsConnections::logout(const QString& connectionId, bool forget) {
     const QString name = nameOf(connectionId);
-    auto* box = new QMessageBox(m_window);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setIcon(QMessageBox::Question);
-    box->setObjectName(QStringLiteral("awsLogoutConfirmation"));
-    box->setWindowTitle(forget ? tr("Forget connection") : tr("Log out"));
-    box->setText(forget ? tr("Close %1 and forget the connection?").arg(name)
-                        : tr("Close %1?").arg(name));
-    box->setInformativeText(forget ? tr("Keys typed for it are removed from the keychain; the "
-                                        "connection is no longer listed next time.")
-                                   : tr("Keys typed for it are removed from the keychain. The "
-                                        "connection stays saved: open it again from File."));
-    QPushButton* confirm =
-        box->addButton(forget ? tr("&Forget") : tr("&Log out"), QMessageBox::AcceptRole);
-    box->addButton(QMessageBox::Cancel);
-    box->setDefaultButton(QMessageBox::Cancel);
-    connect(box, &QMessageBox::buttonClicked, this,
-            [this, confirm, connectionId, forget](QAbstractButton* clicked) {
-                if (clicked == confirm) {
-                    doLogout(connectionId, forget);
-                }
-            });
-    box->open();
+    confirmLogout(m_window, this, QStringLiteral("awsLogoutConfirmation"), forget,
+                  forget ? tr("Close %1 and forget the connection?").arg(name)
+                         : tr("Close %1?").arg(name),
+                  forget ? tr("Keys typed for it are removed from the keychain; the "
+                              "connection is no longer listed next time.")
+                         : tr("Keys typed for it are removed from the keychain. The "
+                              "connection stays saved: open it again from File."),
+                  [this, connectionId, forget] { doLogout(connectionId, forget); });
 }
 
 QCoro::Task<> AwsConnections::doLogout(QString connectionId, bool forget) {
@@ -283,14 +270,8 @@ QCoro::Task<> AwsConnections::doLogout(QString connectionId, bool forget) {
 }
 
 void AwsConnections::addSavedConnections(QMenu* menu) {
-    for (const ConnectionSettings& saved : m_workspace->savedConnections()) {
-        if (saved.providerId != awsProvider || m_workspace->connection(saved.id)) {
-            continue;
-        }
-        QAction* open = menu->addAction(tr("Open %1").arg(saved.displayName));
-        open->setData(saved.id);
-        connect(open, &QAction::triggered, this, [this, id = saved.id] { reopen(id); });
-    }
+    addSavedConnectionActions(menu, m_workspace, awsProvider, this,
+                              [this](const QString& id) { reopen(id); });
 }
 
 } // namespace strongroom

@@ -1,6 +1,6 @@
 #include "VaultConnectDialog.h"
 
-#include "Connection.h"
+#include "ConnectionIds.h"
 #include "ErrorLabel.h"
 #include "VaultAuthFields.h"
 #include "VaultConnector.h"
@@ -19,27 +19,11 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
 namespace strongroom {
-
-namespace {
-// "Prod EU" -> "vault-prod-eu": stable, readable keychain and settings keys.
-QString idFromName(const QString& name) {
-    QString slug = name.trimmed().toLower();
-    slug.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
-    while (slug.startsWith(QLatin1Char('-'))) {
-        slug.remove(0, 1);
-    }
-    while (slug.endsWith(QLatin1Char('-'))) {
-        slug.chop(1);
-    }
-    return QStringLiteral("vault-") + (slug.isEmpty() ? QStringLiteral("server") : slug);
-}
-} // namespace
 
 VaultConnectDialog::VaultConnectDialog(Workspace* workspace, VaultConnector* connector,
                                        QWidget* parent)
@@ -181,20 +165,9 @@ void VaultConnectDialog::importEnvironment() {
 VaultConnectionSpec VaultConnectDialog::spec() const {
     VaultConnectionSpec spec;
     spec.displayName = m_name->text().trimmed();
-    const QString base = idFromName(spec.displayName);
-    spec.id = base;
-    QStringList taken;
-    if (m_workspace) {
-        for (const ConnectionSettings& saved : m_workspace->savedConnections()) {
-            taken << saved.id;
-        }
-        for (Connection* open : m_workspace->connections()) {
-            taken << open->id();
-        }
-    }
-    for (int n = 2; taken.contains(spec.id); ++n) {
-        spec.id = base + QLatin1Char('-') + QString::number(n);
-    }
+    spec.id = unusedConnectionId(
+        m_workspace,
+        connectionIdFromName(spec.displayName, QStringLiteral("vault"), QStringLiteral("server")));
     spec.address = m_address->text().trimmed();
     spec.nameSpace = m_namespace->text().trimmed();
     spec.caFile = m_caFile->text().trimmed();
@@ -247,12 +220,7 @@ void VaultConnectDialog::setBusy(bool busy) {
         field->setEnabled(!busy);
     }
     m_auth->setBusy(busy);
-    m_connectButton->setText(busy ? tr("Connecting…") : tr("C&onnect"));
-    if (busy) {
-        setCursor(Qt::BusyCursor);
-    } else {
-        unsetCursor();
-    }
+    showConnecting(this, m_connectButton, busy);
     updateState();
 }
 

@@ -4,6 +4,7 @@
 
 #include "AppSettings.h"
 #include "Connection.h"
+#include "ConnectionMenus.h"
 #include "VaultBackend.h"
 #include "VaultConnectDialog.h"
 #include "VaultConnector.h"
@@ -242,29 +243,15 @@ void VaultConnections::addMenuActions(QMenu* menu, const QString& connectionId) 
 void VaultConnections::logout(const QString& connectionId, bool forget) {
     const auto spec = specFor(connectionId);
     const QString name = spec ? spec->displayName : connectionId;
-    auto* box = new QMessageBox(m_window);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setIcon(QMessageBox::Question);
-    box->setWindowTitle(forget ? tr("Forget connection") : tr("Log out"));
-    box->setText(forget ? tr("Log out of %1 and forget the connection?").arg(name)
-                        : tr("Log out of %1?").arg(name));
-    box->setInformativeText(
-        forget ? tr("The token is revoked on the server and removed from the keychain; the "
-                    "connection is no longer listed next time.")
-               : tr("The token is revoked on the server and removed from the keychain. The "
-                    "connection stays saved: open it again with a new login."));
-    QPushButton* confirm =
-        box->addButton(forget ? tr("&Forget") : tr("&Log out"), QMessageBox::AcceptRole);
-    box->addButton(QMessageBox::Cancel);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setObjectName(QStringLiteral("vaultLogoutConfirmation"));
-    connect(box, &QMessageBox::buttonClicked, this,
-            [this, confirm, connectionId, forget](QAbstractButton* clicked) {
-                if (clicked == confirm) {
-                    doLogout(connectionId, forget);
-                }
-            });
-    box->open();
+    confirmLogout(m_window, this, QStringLiteral("vaultLogoutConfirmation"), forget,
+                  forget ? tr("Log out of %1 and forget the connection?").arg(name)
+                         : tr("Log out of %1?").arg(name),
+                  forget
+                      ? tr("The token is revoked on the server and removed from the keychain; the "
+                           "connection is no longer listed next time.")
+                      : tr("The token is revoked on the server and removed from the keychain. The "
+                           "connection stays saved: open it again with a new login."),
+                  [this, connectionId, forget] { doLogout(connectionId, forget); });
 }
 
 QCoro::Task<> VaultConnections::doLogout(QString connectionId, bool forget) {
@@ -370,14 +357,8 @@ void VaultConnections::updateSavedSpec(const QString& connectionId,
 }
 
 void VaultConnections::addSavedConnections(QMenu* menu) {
-    for (const ConnectionSettings& saved : m_workspace->savedConnections()) {
-        if (saved.providerId != vaultProvider || m_workspace->connection(saved.id)) {
-            continue;
-        }
-        QAction* open = menu->addAction(tr("Open %1").arg(saved.displayName));
-        open->setData(saved.id);
-        connect(open, &QAction::triggered, this, [this, id = saved.id] { reopen(id); });
-    }
+    addSavedConnectionActions(menu, m_workspace, vaultProvider, this,
+                              [this](const QString& id) { reopen(id); });
 }
 
 QCoro::Task<> VaultConnections::reopen(QString connectionId) {

@@ -20,7 +20,7 @@ class SecretsManagerBackend;
 // A secret waiting for its deletion date (ListSecrets with IncludePlannedDeletion).
 struct AwsScheduledDeletion {
     QString name;
-    QDateTime deletedDate;  // AWS's DeletedDate, as sent
+    QDateTime deletedDate; // AWS's DeletedDate, as sent
     // When it goes for good: a DeletionDate when the reply has one, else DeletedDate, which the
     // DescribeSecret reference defines as "the date the secret is scheduled for deletion".
     QDateTime deletionDate;

@@ -18,7 +18,6 @@ namespace {
 
 constexpr int startTimeoutMs = 20000;
 constexpr int requestTimeoutMs = 30000;
-constexpr int launchAttempts = 5;
 
 // moto reads the region from the credential scope; the signature itself is not checked.
 QByteArray fakeAuthorization(const QByteArray& service) {
@@ -72,26 +71,17 @@ bool MotoServer::start() {
     if (!m_dir.isValid()) {
         return fail(QStringLiteral("cannot create a temp dir: %1").arg(m_dir.errorString()));
     }
-    for (int attempt = 0; attempt < launchAttempts; ++attempt) {
-        const auto port = testserver::freeLoopbackPort();
-        if (port == 0) {
-            return fail(QStringLiteral("cannot find a free loopback port"));
-        }
-        if (!launch(port)) {
-            return false;
-        }
-        if (waitUntilReady(startTimeoutMs)) {
-            return true;
-        }
-        const bool portTaken =
-            outputTail(200).contains(QLatin1String("Address already in use"), Qt::CaseInsensitive);
-        stop();
-        if (!portTaken) {
-            return false;
-        }
+    const testserver::ServerStartSteps steps{
+        [this](quint16 port) { return launch(port); },
+        [this] { return waitUntilReady(startTimeoutMs); },
+        [this](int lines) { return outputTail(lines); },
+        [this] { stop(); },
+    };
+    QString error;
+    if (testserver::startOnFreePort(QStringLiteral("moto"), steps, &error)) {
+        return true;
     }
-    return fail(QStringLiteral("every free port was taken before moto could bind it (%1 tries)")
-                    .arg(launchAttempts));
+    return error.isEmpty() ? false : fail(error);
 }
 
 bool MotoServer::launch(quint16 port) {

@@ -24,7 +24,6 @@ namespace {
 
 constexpr int startTimeoutMs = 20000;
 constexpr int requestTimeoutMs = 30000;
-constexpr int launchAttempts = 5;
 
 QByteArray randomToken() {
     static const char alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -88,25 +87,17 @@ bool OpenBaoServer::start() {
         return fail(QStringLiteral("cannot create a temp dir: %1").arg(m_dir.errorString()));
     }
     m_rootToken = randomToken();
-    for (int attempt = 0; attempt < launchAttempts; ++attempt) {
-        const auto port = testserver::freeLoopbackPort();
-        if (port == 0) {
-            return fail(QStringLiteral("cannot find a free loopback port"));
-        }
-        if (!launch(port)) {
-            return false;
-        }
-        if (waitUntilHealthy(startTimeoutMs)) {
-            return true;
-        }
-        const bool portTaken = outputTail(200).contains(QLatin1String("address already in use"));
-        stop();
-        if (!portTaken) {
-            return false;
-        }
+    const testserver::ServerStartSteps steps{
+        [this](quint16 port) { return launch(port); },
+        [this] { return waitUntilHealthy(startTimeoutMs); },
+        [this](int lines) { return outputTail(lines); },
+        [this] { stop(); },
+    };
+    QString error;
+    if (testserver::startOnFreePort(QStringLiteral("bao"), steps, &error)) {
+        return true;
     }
-    return fail(QStringLiteral("every free port was taken before bao could bind it (%1 tries)")
-                    .arg(launchAttempts));
+    return error.isEmpty() ? false : fail(error);
 }
 
 bool OpenBaoServer::launch(quint16 port) {

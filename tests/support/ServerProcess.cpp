@@ -118,6 +118,33 @@ std::unique_ptr<QProcess> startProcess(const QString& program, const QStringList
     return process;
 }
 
+bool startOnFreePort(const QString& serverName, const ServerStartSteps& steps, QString* error) {
+    constexpr int attempts = 5;
+    for (int attempt = 0; attempt < attempts; ++attempt) {
+        const auto port = freeLoopbackPort();
+        if (port == 0) {
+            *error = QStringLiteral("cannot find a free loopback port");
+            return false;
+        }
+        if (!steps.launch(port)) {
+            return false;
+        }
+        if (steps.waitUntilReady()) {
+            return true;
+        }
+        const bool portTaken = steps.outputTail(200).contains(
+            QLatin1String("address already in use"), Qt::CaseInsensitive);
+        steps.stop();
+        if (!portTaken) {
+            return false;
+        }
+    }
+    *error = QStringLiteral("every free port was taken before %1 could bind it (%2 tries)")
+                 .arg(serverName)
+                 .arg(attempts);
+    return false;
+}
+
 void stopProcess(std::unique_ptr<QProcess>& process) {
     if (!process) {
         return;

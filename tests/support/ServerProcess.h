@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 class QNetworkReply;
@@ -58,6 +59,19 @@ std::unique_ptr<QProcess> startProcess(const QString& program, const QStringList
                                        const QProcessEnvironment& environment,
                                        const QString& workingDirectory, const QString& logPath,
                                        QString* error);
+
+// How a fixture starts its server on one port, checks it came up, shows its output and stops it.
+struct ServerStartSteps {
+    std::function<bool(quint16 port)> launch; // false: it did not start (reason already kept)
+    std::function<bool()> waitUntilReady;     // false: not ready in time (reason already kept)
+    std::function<QString(int lines)> outputTail;
+    std::function<void()> stop;
+};
+
+// Starts the server on a free loopback port, and on another one when a different process took
+// the port first ("address already in use"), up to 5 tries. False when it failed: `error` is set
+// when the reason is ours (no port, every port taken), empty when a step already kept its own.
+bool startOnFreePort(const QString& serverName, const ServerStartSteps& steps, QString* error);
 
 // SIGTERM, then SIGKILL after 5 s; resets `process`. Safe on a null or finished process.
 void stopProcess(std::unique_ptr<QProcess>& process);

@@ -54,9 +54,11 @@ public:
     QCoro::Task<Result<WriteResult>> write(WriteRequest request) override;
     QCoro::Task<Result<WriteResult>> rollback(SecretRef ref, QString version,
                                               QString expectedCurrentVersion) override;
-    // Schedules deletion with AWS's default 30-day recovery window (SecretsManagerAdmin offers
-    // the other windows and force delete).
-    QCoro::Task<Status> deleteSecret(SecretRef ref) override;
+    // DeleteSecret: a recovery window of 7..30 days (30 by default), or ForceDeleteWithoutRecovery.
+    DeletionRules deletionRules() const override;
+    QCoro::Task<Status> deleteSecret(SecretRef ref, DeleteOptions options) override;
+    // The idle lock: dropCredentials(Locked).
+    void lock() override;
     // Tags and description (customMetadata keys "description" is not a tag: only tags here).
     QCoro::Task<Status> updateMetadata(SecretRef ref, MetadataUpdate update) override;
 

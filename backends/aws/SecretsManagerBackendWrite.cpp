@@ -203,15 +203,38 @@ QCoro::Task<Result<WriteResult>> SecretsManagerBackend::rollback(SecretRef ref, 
     co_return WriteResult{version};
 }
 
-QCoro::Task<Status> SecretsManagerBackend::deleteSecret(SecretRef ref) {
+DeletionRules SecretsManagerBackend::deletionRules() const {
+    DeletionRules rules;
+    rules.hasBin = true;
+    rules.windowChosenPerDelete = true;
+    rules.minRecoveryDays = 7;
+    rules.maxRecoveryDays = 30;
+    rules.defaultRecoveryDays = recoveryWindowDays;
+    return rules;
+}
+
+QCoro::Task<Status> SecretsManagerBackend::deleteSecret(SecretRef ref, DeleteOptions options) {
     QPointer<SecretsManagerBackend> self(this);
     if (auto bad = checkName(ref)) {
         co_return *bad;
     }
-    auto calling = callWriteDone(
-        self, QStringLiteral("DeleteSecret"),
-        json{{"SecretId", utf8(ref.path)}, {"RecoveryWindowInDays", recoveryWindowDays}}, ref.path);
+    const int days = options.recoveryDays == 0 ? recoveryWindowDays : options.recoveryDays;
+    if (!options.force && !deletionRules().acceptsWindow(days)) {
+        co_return BackendError(Kind::InvalidInput,
+                               tr("the recovery window must be 7 to 30 days, not %1").arg(days));
+    }
+    json params{{"SecretId", utf8(ref.path)}};
+    if (options.force) {
+        params["ForceDeleteWithoutRecovery"] = true;
+    } else {
+        params["RecoveryWindowInDays"] = days;
+    }
+    auto calling = callWriteDone(self, QStringLiteral("DeleteSecret"), std::move(params), ref.path);
     co_return co_await std::move(calling);
+}
+
+void SecretsManagerBackend::lock() {
+    dropCredentials(ConnectionState::Locked);
 }
 
 QCoro::Task<Status> SecretsManagerBackend::updateMetadata(SecretRef ref, MetadataUpdate update) {

@@ -64,6 +64,24 @@ QString capabilityName(Capability capability) {
         return QStringLiteral("store binary values");
     case Capability::CheckAndSet:
         return QStringLiteral("check-and-set");
+    case Capability::RecoverableDelete:
+        return QStringLiteral("delete with a recovery window");
+    case Capability::ListDeleted:
+        return QStringLiteral("list deleted secrets");
+    case Capability::RestoreSecret:
+        return QStringLiteral("restore deleted secrets");
+    case Capability::PurgeSecret:
+        return QStringLiteral("purge secrets");
+    case Capability::EnableVersion:
+        return QStringLiteral("enable or disable versions");
+    case Capability::MoveLabel:
+        return QStringLiteral("move version labels");
+    case Capability::RotationStatus:
+        return QStringLiteral("describe rotation");
+    case Capability::ConfigureRotation:
+        return QStringLiteral("configure rotation");
+    case Capability::ClearStuckRotation:
+        return QStringLiteral("clear a stuck rotation");
     }
     return {};
 }

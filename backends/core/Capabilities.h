@@ -21,9 +21,20 @@ enum class Capability {
     DeleteSecret = 0x0100,
     Rollback = 0x0200,
     EditMetadata = 0x0400,
-    Rotate = 0x0800,
+    Rotate = 0x0800, // starts a rotation now
     BinaryValues = 0x1000,
     CheckAndSet = 0x2000, // the write conflict guard is enforced by the store itself
+    // Recoverable deletion: the secret goes to a bin (a recovery window, a soft-deleted state)
+    // from which it can be restored until its purge date.
+    RecoverableDelete = 0x4000,
+    ListDeleted = 0x8000, // the bin can be listed, with the date each secret goes for good
+    RestoreSecret = 0x10000,
+    PurgeSecret = 0x20000,      // remove from the bin now (or delete without recovery)
+    EnableVersion = 0x40000,    // enable / disable single versions (GCP, Azure)
+    MoveLabel = 0x80000,        // labels/aliases an operator can move (AWS stages, GCP aliases)
+    RotationStatus = 0x100000,  // describes how and when the secret rotates
+    ConfigureRotation = 0x200000, // sets or turns off the schedule and who rotates
+    ClearStuckRotation = 0x400000, // clears a rotation that did not finish
 };
 Q_DECLARE_FLAGS(CapabilitySet, Capability)
 Q_DECLARE_OPERATORS_FOR_FLAGS(CapabilitySet)

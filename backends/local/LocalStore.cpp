@@ -235,7 +235,16 @@ QCoro::Task<Status> LocalStore::destroyVersions(SecretRef ref, QStringList versi
     co_return co_await std::move(task);
 }
 
-QCoro::Task<Status> LocalStore::deleteSecret(SecretRef ref) {
+DeletionRules LocalStore::deletionRules() const {
+    DeletionRules rules;
+    rules.note = tr("The local store has no bin: deleting a secret removes every version at once");
+    return rules;
+}
+
+QCoro::Task<Status> LocalStore::deleteSecret(SecretRef ref, DeleteOptions options) {
+    if (options.recoveryDays != 0) {
+        co_return BackendError(BackendError::Kind::Unsupported, deletionRules().note);
+    }
     auto task =
         withEngine<Done>([ref](LocalStoreEngine& engine) { return engine.deleteSecret(ref.path); });
     co_return co_await std::move(task);

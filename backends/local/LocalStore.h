@@ -36,7 +36,7 @@ public:
     LocalKeyProtection protection() const { return m_protection; }
 
     // Wipes the data key; every operation then fails with Unauthenticated until unlock().
-    void lock();
+    void lock() override;
     QCoro::Task<Status> unlock(LocalUnlock credentials);
     // Re-wraps the data key under a new passphrase (or a keychain key: `newCredentials` says
     // which). Needs an unlocked store; stored values are not re-encrypted.
@@ -58,7 +58,9 @@ public:
     QCoro::Task<Status> deleteVersions(SecretRef ref, QStringList versions) override;
     QCoro::Task<Status> undeleteVersions(SecretRef ref, QStringList versions) override;
     QCoro::Task<Status> destroyVersions(SecretRef ref, QStringList versions) override;
-    QCoro::Task<Status> deleteSecret(SecretRef ref) override;
+    // No bin: the secret goes with every version; a recovery window is refused as Unsupported.
+    DeletionRules deletionRules() const override;
+    QCoro::Task<Status> deleteSecret(SecretRef ref, DeleteOptions options) override;
     QCoro::Task<Status> updateMetadata(SecretRef ref, MetadataUpdate update) override;
 
 private:

@@ -798,7 +798,21 @@ QCoro::Task<Status> VaultBackend::destroyVersions(SecretRef ref, QStringList ver
     return versionAction(std::move(ref), std::move(versions), QStringLiteral("destroy"));
 }
 
-QCoro::Task<Status> VaultBackend::deleteSecret(SecretRef ref) {
+DeletionRules VaultBackend::deletionRules() const {
+    DeletionRules rules;
+    rules.note = tr("Vault has no bin: deleting a secret removes every version and its metadata "
+                    "at once");
+    return rules;
+}
+
+void VaultBackend::lock() {
+    disconnect();
+}
+
+QCoro::Task<Status> VaultBackend::deleteSecret(SecretRef ref, DeleteOptions options) {
+    if (options.recoveryDays != 0) {
+        co_return BackendError(BackendError::Kind::Unsupported, deletionRules().note);
+    }
     QPointer<VaultBackend> self(this);
     auto resolving = resolve(ref.path);
     auto resolved = co_await std::move(resolving);

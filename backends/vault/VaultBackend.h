@@ -52,7 +52,12 @@ public:
     QCoro::Task<Status> deleteVersions(SecretRef ref, QStringList versions) override;
     QCoro::Task<Status> undeleteVersions(SecretRef ref, QStringList versions) override;
     QCoro::Task<Status> destroyVersions(SecretRef ref, QStringList versions) override;
-    QCoro::Task<Status> deleteSecret(SecretRef ref) override;
+    // No bin: the secret goes with every version and its metadata (delete-all-versions);
+    // a recovery window is refused as Unsupported.
+    DeletionRules deletionRules() const override;
+    QCoro::Task<Status> deleteSecret(SecretRef ref, DeleteOptions options) override;
+    // The idle lock: disconnect().
+    void lock() override;
     QCoro::Task<Status> updateMetadata(SecretRef ref, MetadataUpdate update) override;
 
 private:

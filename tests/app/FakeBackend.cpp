@@ -197,7 +197,7 @@ QCoro::Task<Status> FakeBackend::destroyVersions(SecretRef ref, QStringList vers
     });
 }
 
-QCoro::Task<Status> FakeBackend::deleteSecret(SecretRef ref) {
+QCoro::Task<Status> FakeBackend::deleteSecret(SecretRef ref, DeleteOptions) {
     if (auto error = takeError()) {
         co_return *error;
     }

@@ -36,7 +36,10 @@ public:
                                                      QStringList versions) override;
     QCoro::Task<strongroom::Status> destroyVersions(strongroom::SecretRef ref,
                                                     QStringList versions) override;
-    QCoro::Task<strongroom::Status> deleteSecret(strongroom::SecretRef ref) override;
+    QCoro::Task<strongroom::Status> deleteSecret(strongroom::SecretRef ref,
+                                                 strongroom::DeleteOptions options) override;
+    void lock() override { m_locks += 1; }
+    int locks() const { return m_locks; }
 
     void failNextCall(strongroom::BackendError error) { m_nextError = std::move(error); }
     void setState(strongroom::ConnectionState state);
@@ -60,4 +63,5 @@ private:
     QMap<QString, Secret> m_secrets;
     std::optional<strongroom::BackendError> m_nextError;
     strongroom::ConnectionState m_state = strongroom::ConnectionState::Connected;
+    int m_locks = 0;
 };

@@ -24,6 +24,8 @@ public:
     int mostInFlight = 0;
     int listings = 0;
 
+    void lock() override {}
+
     void add(const QString& path) {
         QString folder;
         const auto parts = path.split(u'/');

@@ -182,7 +182,7 @@ private Q_SLOTS:
     void deletedSecretsLeaveTheListing() {
         QVERIFY(seed(QStringLiteral("keep")));
         QVERIFY(seed(QStringLiteral("drop")));
-        auto deleted = await(backend().deleteSecret(SecretRef{QStringLiteral("drop")}));
+        auto deleted = await(backend().deleteSecret(SecretRef{QStringLiteral("drop")}, {}));
         QVERIFY2(deleted.ok(), qPrintable(why(deleted)));
         QCOMPARE(paths(listAll(QString(), 10)), QStringList{"keep"});
         // Scheduled, not gone: restorable for 30 days.

@@ -55,11 +55,11 @@ private Q_SLOTS:
         QVERIFY(await(store->deleteVersions({QStringLiteral("b/c")}, {QStringLiteral("1")})));
         QCOMPARE(await(store->list(QStringLiteral("b/"), {}, {}))->entries.size(), 2);
         // Removing the secrets removes the folders that held only them.
-        QVERIFY(await(store->deleteSecret({QStringLiteral("b/d/e")})));
-        QVERIFY(await(store->deleteSecret({QStringLiteral("b/d/f")})));
+        QVERIFY(await(store->deleteSecret({QStringLiteral("b/d/e")}, {})));
+        QVERIFY(await(store->deleteSecret({QStringLiteral("b/d/f")}, {})));
         QCOMPARE(describe(await(store->list(QStringLiteral("b/"), {}, {}))->entries),
                  (QStringList{QStringLiteral("S:c=b/c")}));
-        QVERIFY(await(store->deleteSecret({QStringLiteral("b/c")})));
+        QVERIFY(await(store->deleteSecret({QStringLiteral("b/c")}, {})));
         QCOMPARE(describe(await(store->list({}, {}, {}))->entries),
                  (QStringList{QStringLiteral("S:a=a"), QStringLiteral("S:ab=ab"),
                               QStringLiteral("S:b0=b0"), QStringLiteral("F:zeta=zeta/")}));

@@ -254,7 +254,7 @@ private Q_SLOTS:
         QVERIFY(isLocked(await(store->metadata(ref)).error()));
         QVERIFY(isLocked(await(store->capabilitiesFor(ref)).error()));
         QVERIFY(isLocked(put(*store, ref.path, kv({{"k", "w"}}), QStringLiteral("1")).error()));
-        QVERIFY(isLocked(await(store->deleteSecret(ref)).error()));
+        QVERIFY(isLocked(await(store->deleteSecret(ref, {})).error()));
         QVERIFY(isLocked(
             await(store->rollback(ref, QStringLiteral("1"), QStringLiteral("1"))).error()));
 

@@ -202,11 +202,11 @@ private Q_SLOTS:
         QVERIFY(put(*m_store, Db.path, kv({{"k", "1"}}), {}));
         QVERIFY(put(*m_store, Db.path, kv({{"k", "2"}}), QStringLiteral("1")));
         QVERIFY(await(m_store->updateMetadata(Db, {5, true, {}, {}})));
-        QVERIFY(await(m_store->deleteSecret(Db)));
+        QVERIFY(await(m_store->deleteSecret(Db, {})));
         QCOMPARE(await(m_store->read(Db, {})).error().kind(), BackendError::Kind::NotFound);
         QCOMPARE(await(m_store->versions(Db)).error().kind(), BackendError::Kind::NotFound);
         QCOMPARE(await(m_store->metadata(Db)).error().kind(), BackendError::Kind::NotFound);
-        QCOMPARE(await(m_store->deleteSecret(Db)).error().kind(), BackendError::Kind::NotFound);
+        QCOMPARE(await(m_store->deleteSecret(Db, {})).error().kind(), BackendError::Kind::NotFound);
         auto again = put(*m_store, Db.path, kv({{"k", "fresh"}}), {});
         QVERIFY(again);
         QCOMPARE(again->newVersion, QStringLiteral("1"));

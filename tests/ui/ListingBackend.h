@@ -14,6 +14,7 @@ public:
     int listCalls = 0;
 
     QString providerId() const override { return QStringLiteral("test"); }
+    void lock() override {}
     strongroom::ConnectionState state() const override {
         return strongroom::ConnectionState::Connected;
     }

@@ -103,7 +103,7 @@ private Q_SLOTS:
         VERIFY_ERROR(write, Kind::PermissionDenied);
         auto destroy = await(backend->destroyVersions(ref(dbPath), {QStringLiteral("1")}));
         VERIFY_ERROR(destroy, Kind::PermissionDenied);
-        auto remove = await(backend->deleteSecret(ref(dbPath)));
+        auto remove = await(backend->deleteSecret(ref(dbPath), {}));
         VERIFY_ERROR(remove, Kind::PermissionDenied);
         auto listing = await(backend->list(QStringLiteral("secret/app/"), {}, {}));
         VERIFY_ERROR(listing, Kind::PermissionDenied);

@@ -571,7 +571,7 @@ private Q_SLOTS:
         QCOMPARE(writeVersion(path, "1", {{"k", "two"}}), QStringLiteral("2"));
         QVERIFY(server().putKv2("secret", "gone/keep", {{"k", "v"}}) > 0);
 
-        VERIFY_OK(await(backend().deleteSecret(ref(path))));
+        VERIFY_OK(await(backend().deleteSecret(ref(path), {})));
         QCOMPARE(server().api("GET", QStringLiteral("secret/metadata/gone/app")).status, 404);
         auto read = await(backend().read(ref(path), QString()));
         VERIFY_ERROR(read, Kind::NotFound);
@@ -707,7 +707,7 @@ private Q_SLOTS:
         VERIFY_OK(meta);
         QVERIFY(meta->currentVersion.isEmpty());
 
-        VERIFY_OK(await(backend().deleteSecret(ref(path))));
+        VERIFY_OK(await(backend().deleteSecret(ref(path), {})));
         QCOMPARE(server().api("GET", QStringLiteral("kv1/app/cfg")).status, 404);
         auto gone = await(backend().read(ref(path), QString()));
         VERIFY_ERROR(gone, Kind::NotFound);

@@ -1,36 +1,17 @@
 #include "SecretService.h"
 
-#include "AuditLog.h"
+#include "AuditActions.h"
 
 namespace strongroom {
 
 namespace {
 
-const QString Ok = QStringLiteral("ok");
-
 BackendError noConnection() {
     return BackendError(BackendError::Kind::InvalidInput, QStringLiteral("no connection"));
 }
 
-template <typename T> QString outcome(const Result<T>& result) {
-    return result.ok() ? Ok : BackendError::kindName(result.error().kind());
-}
-
-// What the log says about a failure: the store's own detail (never a value, by the backend
-// contract) and, for a conflict, which version won.
-template <typename T> QString failureDetail(const Result<T>& result) {
-    if (result.ok()) {
-        return {};
-    }
-    const auto& error = result.error();
-    if (error.kind() == BackendError::Kind::Conflict && !error.currentVersion().isEmpty()) {
-        return QStringLiteral("current version is %1").arg(error.currentVersion());
-    }
-    return error.detail();
-}
-
-QString orDefault(const QString& action, const char* fallback) {
-    return action.isEmpty() ? QString::fromLatin1(fallback) : action;
+QString orDefault(const QString& action, const QString& fallback) {
+    return action.isEmpty() ? fallback : action;
 }
 
 QStringList nonEmpty(const QString& first, const QString& second = {}) {
@@ -51,15 +32,9 @@ SecretService::SecretService(AuditLog* audit, QObject* parent)
 
 QCoro::Task<void> SecretService::audit(QString connection, QString path, QString action,
                                        QStringList versions, QString result, QString detail) {
-    QPointer<AuditLog> log = m_audit;
-    if (!log) {
-        co_return;
-    }
-    AuditRecord record{std::move(connection), std::move(path),   std::move(action),
-                       std::move(versions),   std::move(result), std::move(detail)};
-    // A failed append is reported by AuditLog::appendFailed; the operation's own result stands.
-    auto appending = log->append(std::move(record));
-    co_await std::move(appending);
+    auto recording = m_audit.record(std::move(connection), std::move(path), std::move(action),
+                                    std::move(versions), std::move(result), std::move(detail));
+    co_await std::move(recording);
 }
 
 QCoro::Task<Result<ListPage>> SecretService::list(Connection* connection, QString folder,
@@ -108,11 +83,12 @@ QCoro::Task<Result<SecretValue>> SecretService::read(Connection* connection, Sec
     auto reading = connection->backend()->read(ref, version);
     auto result = co_await std::move(reading);
     if (self) {
-        const QString detail = result.ok() && version.isEmpty() ? QStringLiteral("current version")
-                                                                : failureDetail(result);
+        const QString detail = result.ok() && version.isEmpty()
+                                   ? QStringLiteral("current version")
+                                   : OperationAudit::failureDetail(result);
         // Named first: GCC 12 destroys temporaries inside a co_await expression twice.
-        auto auditing = self->audit(id, ref.path, QStringLiteral("read"), nonEmpty(version),
-                                    outcome(result), detail);
+        auto auditing = self->audit(id, ref.path, actions::read(), nonEmpty(version),
+                                    OperationAudit::outcome(result), detail);
         co_await std::move(auditing);
     }
     co_return result;
@@ -135,11 +111,11 @@ QCoro::Task<Result<WriteResult>> SecretService::write(Connection* connection, Wr
                              ? QStringLiteral("new secret, %1").arg(format)
                              : QStringLiteral("based on version %1, %2").arg(expected, format);
         if (!result.ok()) {
-            detail += QStringLiteral("; ") + failureDetail(result);
+            detail += QStringLiteral("; ") + OperationAudit::failureDetail(result);
         }
         const QStringList versions = nonEmpty(result.ok() ? result->newVersion : QString());
-        auto auditing = self->audit(id, path, orDefault(auditAction, "write"), versions,
-                                    outcome(result), detail);
+        auto auditing = self->audit(id, path, orDefault(auditAction, actions::write()), versions,
+                                    OperationAudit::outcome(result), detail);
         co_await std::move(auditing);
     }
     co_return result;
@@ -160,12 +136,12 @@ QCoro::Task<Result<WriteResult>> SecretService::rollback(Connection* connection,
         QString detail =
             QStringLiteral("to version %1 from %2").arg(targetVersion, expectedCurrentVersion);
         if (!result.ok()) {
-            detail += QStringLiteral("; ") + failureDetail(result);
+            detail += QStringLiteral("; ") + OperationAudit::failureDetail(result);
         }
         const QStringList versions =
             nonEmpty(targetVersion, result.ok() ? result->newVersion : QString());
-        auto auditing = self->audit(id, ref.path, orDefault(auditAction, "rollback"), versions,
-                                    outcome(result), detail);
+        auto auditing = self->audit(id, ref.path, orDefault(auditAction, actions::rollback()),
+                                    versions, OperationAudit::outcome(result), detail);
         co_await std::move(auditing);
     }
     co_return result;
@@ -181,8 +157,9 @@ QCoro::Task<Status> SecretService::deleteVersions(Connection* connection, Secret
     auto deleting = connection->backend()->deleteVersions(ref, versions);
     auto result = co_await std::move(deleting);
     if (self) {
-        auto auditing = self->audit(id, ref.path, orDefault(auditAction, "delete-versions"),
-                                    versions, outcome(result), failureDetail(result));
+        auto auditing =
+            self->audit(id, ref.path, orDefault(auditAction, actions::deleteVersions()), versions,
+                        OperationAudit::outcome(result), OperationAudit::failureDetail(result));
         co_await std::move(auditing);
     }
     co_return result;
@@ -198,8 +175,9 @@ QCoro::Task<Status> SecretService::undeleteVersions(Connection* connection, Secr
     auto undeleting = connection->backend()->undeleteVersions(ref, versions);
     auto result = co_await std::move(undeleting);
     if (self) {
-        auto auditing = self->audit(id, ref.path, orDefault(auditAction, "undelete-versions"),
-                                    versions, outcome(result), failureDetail(result));
+        auto auditing =
+            self->audit(id, ref.path, orDefault(auditAction, actions::undeleteVersions()), versions,
+                        OperationAudit::outcome(result), OperationAudit::failureDetail(result));
         co_await std::move(auditing);
     }
     co_return result;
@@ -215,25 +193,49 @@ QCoro::Task<Status> SecretService::destroyVersions(Connection* connection, Secre
     auto destroying = connection->backend()->destroyVersions(ref, versions);
     auto result = co_await std::move(destroying);
     if (self) {
-        auto auditing = self->audit(id, ref.path, orDefault(auditAction, "destroy-versions"),
-                                    versions, outcome(result), failureDetail(result));
+        auto auditing =
+            self->audit(id, ref.path, orDefault(auditAction, actions::destroyVersions()), versions,
+                        OperationAudit::outcome(result), OperationAudit::failureDetail(result));
         co_await std::move(auditing);
     }
     co_return result;
 }
 
-QCoro::Task<Status> SecretService::deleteSecret(Connection* connection, SecretRef ref,
-                                                QString auditAction) {
+QCoro::Task<Status> SecretService::setVersionsEnabled(Connection* connection, SecretRef ref,
+                                                      QStringList versions, bool enabled) {
     if (!connection) {
         co_return noConnection();
     }
     QPointer<SecretService> self(this);
     const QString id = connection->id();
-    auto deletingSecret = connection->backend()->deleteSecret(ref);
-    auto result = co_await std::move(deletingSecret);
+    auto changing = connection->backend()->setVersionsEnabled(ref, versions, enabled);
+    auto result = co_await std::move(changing);
     if (self) {
-        auto auditing = self->audit(id, ref.path, orDefault(auditAction, "delete-secret"),
-                                    QStringList(), outcome(result), failureDetail(result));
+        auto auditing = self->audit(
+            id, ref.path, enabled ? actions::enableVersions() : actions::disableVersions(),
+            versions, OperationAudit::outcome(result), OperationAudit::failureDetail(result));
+        co_await std::move(auditing);
+    }
+    co_return result;
+}
+
+QCoro::Task<Status> SecretService::moveLabel(Connection* connection, SecretRef ref, QString label,
+                                             QString toVersion, QString expectedFromVersion) {
+    if (!connection) {
+        co_return noConnection();
+    }
+    QPointer<SecretService> self(this);
+    const QString id = connection->id();
+    auto moving = connection->backend()->moveLabel(ref, label, toVersion, expectedFromVersion);
+    auto result = co_await std::move(moving);
+    if (self) {
+        const QString detail =
+            expectedFromVersion.isEmpty()
+                ? QStringLiteral("%1 set on %2").arg(label, toVersion)
+                : QStringLiteral("%1 from %2 to %3").arg(label, expectedFromVersion, toVersion);
+        auto auditing = self->audit(
+            id, ref.path, actions::moveLabel(), nonEmpty(expectedFromVersion, toVersion),
+            OperationAudit::outcome(result), OperationAudit::withFailure(detail, result));
         co_await std::move(auditing);
     }
     co_return result;
@@ -265,10 +267,10 @@ QCoro::Task<Status> SecretService::updateMetadata(Connection* connection, Secret
     if (self) {
         QString detail = changed.join(QStringLiteral(", "));
         if (!result.ok()) {
-            detail += QStringLiteral("; ") + failureDetail(result);
+            detail += QStringLiteral("; ") + OperationAudit::failureDetail(result);
         }
-        auto auditing = self->audit(id, ref.path, orDefault(auditAction, "update-metadata"),
-                                    QStringList(), outcome(result), detail);
+        auto auditing = self->audit(id, ref.path, orDefault(auditAction, actions::updateMetadata()),
+                                    QStringList(), OperationAudit::outcome(result), detail);
         co_await std::move(auditing);
     }
     co_return result;
@@ -287,8 +289,9 @@ SecretService::previewRollback(Connection* connection, SecretRef ref, QString ta
     if (self) {
         const QStringList versions =
             nonEmpty(result.ok() ? result->currentVersion : QString(), targetVersion);
-        auto auditing = self->audit(id, ref.path, QStringLiteral("preview-rollback"), versions,
-                                    outcome(result), failureDetail(result));
+        auto auditing =
+            self->audit(id, ref.path, actions::previewRollback(), versions,
+                        OperationAudit::outcome(result), OperationAudit::failureDetail(result));
         co_await std::move(auditing);
     }
     co_return result;
@@ -357,8 +360,9 @@ QCoro::Task<Result<SecretDiff>> SecretService::compareVersions(Connection* conne
     if (self) {
         const QStringList versions{before.isEmpty() ? QStringLiteral("current") : before,
                                    after.isEmpty() ? QStringLiteral("current") : after};
-        auto auditing = self->audit(id, ref.path, QStringLiteral("compare"), versions,
-                                    outcome(result), failureDetail(result));
+        auto auditing =
+            self->audit(id, ref.path, actions::compare(), versions, OperationAudit::outcome(result),
+                        OperationAudit::failureDetail(result));
         co_await std::move(auditing);
     }
     co_return result;
@@ -370,7 +374,8 @@ QCoro::Task<void> SecretService::recordAccess(Connection* connection, SecretRef 
         co_return;
     }
     const QStringList versions = nonEmpty(version);
-    auto auditing = audit(connection->id(), ref.path, std::move(action), versions, Ok);
+    auto auditing =
+        audit(connection->id(), ref.path, std::move(action), versions, QStringLiteral("ok"));
     co_await std::move(auditing);
 }
 

@@ -2,6 +2,7 @@
 
 #include "AuditEntry.h"
 #include "Connection.h"
+#include "OperationAudit.h"
 #include "Result.h"
 #include "RollbackPreview.h"
 #include "SecretBackend.h"
@@ -52,8 +53,12 @@ public:
                                          QStringList versions, QString auditAction = {});
     QCoro::Task<Status> destroyVersions(Connection* connection, SecretRef ref, QStringList versions,
                                         QString auditAction = {});
-    QCoro::Task<Status> deleteSecret(Connection* connection, SecretRef ref,
-                                     QString auditAction = {});
+    // Audited as "enable-versions" / "disable-versions".
+    QCoro::Task<Status> setVersionsEnabled(Connection* connection, SecretRef ref,
+                                           QStringList versions, bool enabled);
+    // Audited as "move-label" with the versions it moves from and to.
+    QCoro::Task<Status> moveLabel(Connection* connection, SecretRef ref, QString label,
+                                  QString toVersion, QString expectedFromVersion);
     QCoro::Task<Status> updateMetadata(Connection* connection, SecretRef ref, MetadataUpdate update,
                                        QString auditAction = {});
 
@@ -75,7 +80,7 @@ private:
     QCoro::Task<void> audit(QString connection, QString path, QString action, QStringList versions,
                             QString result, QString detail = {});
 
-    QPointer<AuditLog> m_audit;
+    OperationAudit m_audit;
 };
 
 } // namespace strongroom

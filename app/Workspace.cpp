@@ -3,10 +3,11 @@
 #include "AppSettings.h"
 #include "AuditLog.h"
 #include "CredentialStore.h"
+#include "DeletionService.h"
 #include "DemoSeeder.h"
 #include "LocalStoreOpener.h"
+#include "RotationService.h"
 #include "SecretService.h"
-#include "VaultBackend.h"
 
 namespace strongroom {
 
@@ -19,6 +20,8 @@ Workspace::Workspace(AppPaths paths, QObject* parent)
     m_audit = new AuditLog(m_paths.auditLogFile(), this);
     m_credentials = new CredentialStore(this);
     m_secrets = new SecretService(m_audit, this);
+    m_deletions = new DeletionService(m_audit, this);
+    m_rotations = new RotationService(m_audit, this);
     m_localOpener = new LocalStoreOpener(m_credentials, m_paths.localStoreFile(), this);
     m_seeder = new DemoSeeder(m_secrets, this);
 }
@@ -138,16 +141,9 @@ Workspace::adoptLocalStore(QCoro::Task<Result<std::unique_ptr<LocalStore>>> open
 }
 
 void Workspace::lock() {
+    // Each connector takes its credentials back on unlocked() (keychain, environment, a prompt).
     for (auto* connection : m_connections) {
-        // Only the local store holds a key it can drop and take back; the contract has no
-        // generic lock for network stores yet.
-        if (auto* local = qobject_cast<LocalStore*>(connection->backend())) {
-            local->lock();
-        }
-        // Vault tokens leave memory too; the connector takes them from the keychain on unlock.
-        if (auto* vault = qobject_cast<VaultBackend*>(connection->backend())) {
-            vault->disconnect();
-        }
+        connection->backend()->lock();
     }
     m_credentials->forgetInMemory();
     const bool wasLocked = m_locked;

@@ -21,8 +21,10 @@ namespace strongroom {
 class AppSettings;
 class AuditLog;
 class CredentialStore;
+class DeletionService;
 class DemoSeeder;
 class LocalStoreOpener;
+class RotationService;
 class SecretService;
 
 // The object graph of one running Strongroom (GUI or CLI): the open connections and the services
@@ -38,6 +40,8 @@ public:
     AuditLog* auditLog() const { return m_audit; }
     CredentialStore* credentials() const { return m_credentials; }
     SecretService* secrets() const { return m_secrets; }
+    DeletionService* deletions() const { return m_deletions; }
+    RotationService* rotations() const { return m_rotations; }
     LocalStoreOpener* localStoreOpener() const { return m_localOpener; }
     DemoSeeder* demoSeeder() const { return m_seeder; }
 
@@ -66,8 +70,8 @@ public:
     // Opens the existing local store and adds it as the "local" connection.
     QCoro::Task<Result<Connection*>> openLocalStore(SecretBytes passphrase = {});
 
-    // Idle lock: every backend that can lock drops its keys and decrypted data, credentials kept
-    // in memory are wiped, and locked() tells the UI to clear what it shows.
+    // Idle lock: every backend drops its keys, tokens and decrypted data (SecretBackend::lock),
+    // credentials kept in memory are wiped, and locked() tells the UI to clear what it shows.
     void lock();
     bool isLocked() const { return m_locked; }
     // Unlocks the local store again (keychain key, or `passphrase` for a passphrase store).
@@ -90,6 +94,8 @@ private:
     AuditLog* m_audit;
     CredentialStore* m_credentials;
     SecretService* m_secrets;
+    DeletionService* m_deletions;
+    RotationService* m_rotations;
     LocalStoreOpener* m_localOpener;
     DemoSeeder* m_seeder;
     QList<Connection*> m_connections;

@@ -24,8 +24,9 @@ CredentialStatus::CredentialStatus(Workspace* workspace, VaultConnections* vault
     , m_aws(aws)
     , m_connections(connections)
     , m_presenter(presenter) {
-    connect(vault->connector(), &VaultConnector::tokenChanged, this, &CredentialStatus::update);
-    connect(aws->connector(), &AwsConnector::sessionChanged, this, &CredentialStatus::update);
+    connect(vault->connector(), &VaultConnector::credentialsChanged, this,
+            &CredentialStatus::update);
+    connect(aws->connector(), &AwsConnector::credentialsChanged, this, &CredentialStatus::update);
     connect(connections, &ConnectionsPane::secretSelected, this, &CredentialStatus::update);
     connect(connections, &ConnectionsPane::folderSelected, this, &CredentialStatus::update);
     // The time left counts down by itself; once a minute is as fine as the label shows.
@@ -58,8 +59,8 @@ void CredentialStatus::update() {
     const QString id = connectionShown();
     const bool aws = m_aws->isAws(id);
     setText(id.isEmpty() ? QString()
-            : aws        ? m_aws->credentialStatus(id)
-                         : m_vault->tokenStatus(id));
+            : aws        ? m_aws->connector()->credentialStatus(id)
+                         : m_vault->connector()->credentialStatus(id));
     const Connection* connection = m_workspace->connection(id);
     setToolTip(!connection ? QString()
                : aws       ? tr("AWS credentials of %1").arg(connection->displayName())

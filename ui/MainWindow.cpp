@@ -208,7 +208,7 @@ void MainWindow::connectAwsSignals() {
     };
     // After the idle lock the connector takes the keys back by itself: then the values the lock
     // dropped are read again.
-    connect(m_aws->connector(), &AwsConnector::sessionChanged, this, [this](const QString& id) {
+    connect(m_aws->connector(), &AwsConnector::credentialsChanged, this, [this](const QString& id) {
         if (m_presenter->connection() && m_presenter->connection()->id() == id &&
             m_presenter->hasSecret() && !m_presenter->fields()->hasValue() &&
             !m_workspace->isLocked()) {

@@ -4,6 +4,7 @@
 #include "AuditEntriesModel.h"
 #include "AuditLog.h"
 #include "Connection.h"
+#include "DeletionService.h"
 #include "DiffModel.h"
 #include "SecretFieldsModel.h"
 #include "SecretService.h"
@@ -318,7 +319,7 @@ QCoro::Task<Status> SecretPresenter::deleteSecret() {
         co_return noSecret();
     }
     QPointer<SecretPresenter> self(this);
-    auto resultTask = m_workspace->secrets()->deleteSecret(m_connection, m_ref);
+    auto resultTask = m_workspace->deletions()->deleteSecret(m_connection, m_ref, {});
     auto result = co_await resultTask;
     if (self && result.ok()) {
         close();

@@ -1,12 +1,12 @@
 #include "AwsConnector.h"
 
 #include "AppSettings.h"
+#include "AuditActions.h"
 #include "AuditLog.h"
 #include "AwsConnectorTracked.h"
 #include "AwsKeychainKeys.h"
 #include "AwsSignInChain.h"
 #include "Connection.h"
-#include "ConnectorSupport.h"
 #include "CredentialStore.h"
 #include "SecretsManagerBackend.h"
 #include "Workspace.h"
@@ -41,8 +41,7 @@ bool hasKeys(const AwsCredentials& keys) {
 } // namespace
 
 AwsConnector::AwsConnector(Workspace* workspace, QObject* parent)
-    : QObject(parent)
-    , m_workspace(workspace) {
+    : StoreConnector(workspace, QStringLiteral("aws"), parent) {
     Q_ASSERT(workspace);
     connect(workspace, &Workspace::connectionRemoved, this,
             [this](const QString& id) { untrack(id); });
@@ -57,19 +56,12 @@ void AwsConnector::setCredentialSources(QProcessEnvironment environment, QString
     m_homeDir = std::move(homeDir);
 }
 
-QCoro::Task<void> AwsConnector::audit(QString connectionId, QString action, QString result,
-                                      QString detail) {
-    return auditConnection(m_workspace, std::move(connectionId), std::move(action),
-                           std::move(result), std::move(detail));
-}
-
 std::optional<AwsConnectionSpec> AwsConnector::savedSpec(const QString& connectionId,
                                                          QString* error) const {
     if (auto it = m_tracked.constFind(connectionId); it != m_tracked.constEnd()) {
         return (*it)->spec;
     }
-    const auto saved = savedConnectionOf(*m_workspace, connectionId, QStringLiteral("aws"),
-                                         QStringLiteral("AWS"), QStringLiteral("an"), error);
+    const auto saved = savedSettings(connectionId, error);
     if (!saved) {
         return std::nullopt;
     }
@@ -82,7 +74,7 @@ QCoro::Task<AwsSignInOutcome> AwsConnector::signInFor(AwsConnectionSpec spec, Aw
     AwsSignInOutcome outcome;
     AwsCredentials keys = std::move(signIn.keys);
     if (spec.keySource == AwsConnectionSpec::KeySource::Keychain && !hasKeys(keys)) {
-        auto reading = m_workspace->credentials()->read(keychainKey(spec.id));
+        auto reading = workspace()->credentials()->read(keychainKey(spec.id));
         auto stored = co_await std::move(reading);
         if (!self) {
             outcome.error = BackendError(Kind::Cancelled);
@@ -117,7 +109,7 @@ QCoro::Task<AwsSignInOutcome> AwsConnector::signInFor(AwsConnectionSpec spec, Aw
         co_return outcome;
     }
     for (const AwsRoleAttempt& attempt : std::as_const(outcome.attempts)) {
-        auto auditing = audit(spec.id, QStringLiteral("aws-assume-role"), attempt.result,
+        auto auditing = audit(spec.id, actions::assumeRole(), attempt.result,
                               QStringLiteral("role %1; %2").arg(attempt.roleArn, attempt.detail));
         co_await std::move(auditing);
         if (!self) {
@@ -133,7 +125,7 @@ QCoro::Task<Result<Connection*>> AwsConnector::connectNew(AwsConnectionSpec spec
     if (const QString problem = spec.validate(); !problem.isEmpty()) {
         co_return BackendError(Kind::InvalidInput, problem);
     }
-    if (m_workspace->connection(spec.id)) {
+    if (workspace()->connection(spec.id)) {
         co_return BackendError(Kind::InvalidInput,
                                QStringLiteral("connection '%1' is already open").arg(spec.id));
     }
@@ -149,12 +141,12 @@ QCoro::Task<Result<Connection*>> AwsConnector::connectNew(AwsConnectionSpec spec
                                               "connection; this one reads the %1")
                                    .arg(AwsConnectionSpec::keySourceName(spec.keySource)));
     }
-    auto opening = open(std::move(spec), std::move(signIn), QStringLiteral("aws-connect"));
+    auto opening = open(std::move(spec), std::move(signIn), actions::connect());
     co_return co_await std::move(opening);
 }
 
 QCoro::Task<Result<Connection*>> AwsConnector::reconnect(QString connectionId, AwsSignIn signIn) {
-    if (auto* open = m_workspace->connection(connectionId)) {
+    if (auto* open = workspace()->connection(connectionId)) {
         if (!m_tracked.contains(connectionId)) {
             co_return BackendError(
                 Kind::InvalidInput,
@@ -181,7 +173,7 @@ QCoro::Task<Result<Connection*>> AwsConnector::reconnect(QString connectionId, A
                                                                         : Kind::InvalidInput,
                                problem);
     }
-    auto opening = open(std::move(*spec), std::move(signIn), QStringLiteral("aws-reconnect"));
+    auto opening = open(std::move(*spec), std::move(signIn), actions::reconnect());
     co_return co_await std::move(opening);
 }
 
@@ -226,7 +218,7 @@ QCoro::Task<Result<Connection*>> AwsConnector::open(AwsConnectionSpec spec, AwsS
     }
     if (storeKeys) {
         auto writing =
-            m_workspace->credentials()->write(keychainKey(id), AwsKeychainKeys::pack(typed));
+            workspace()->credentials()->write(keychainKey(id), AwsKeychainKeys::pack(typed));
         auto written = co_await std::move(writing);
         if (!self) {
             co_return BackendError(Kind::Cancelled);
@@ -236,7 +228,7 @@ QCoro::Task<Result<Connection*>> AwsConnector::open(AwsConnectionSpec spec, AwsS
         }
     }
     Connection* added =
-        m_workspace->addConnection(std::move(backend), id, spec.displayName, spec.toOptions());
+        workspace()->addConnection(std::move(backend), id, spec.displayName, spec.toOptions());
     if (!added) {
         co_return BackendError(Kind::InvalidInput,
                                QStringLiteral("connection '%1' is already open").arg(id));
@@ -256,7 +248,7 @@ QCoro::Task<Status> AwsConnector::renew(QString connectionId, AwsSignIn signIn) 
         co_return BackendError(Kind::NotFound,
                                QStringLiteral("AWS connection '%1' is not open").arg(connectionId));
     }
-    const QString action = QStringLiteral("aws-renew");
+    const QString action = actions::renew();
     const bool storeKeys =
         tracked->spec.keySource == AwsConnectionSpec::KeySource::Keychain && hasKeys(signIn.keys);
     const AwsCredentials typed = signIn.keys;
@@ -274,7 +266,7 @@ QCoro::Task<Status> AwsConnector::renew(QString connectionId, AwsSignIn signIn) 
         co_return *outcome.error;
     }
     if (storeKeys) {
-        auto writing = m_workspace->credentials()->write(keychainKey(connectionId),
+        auto writing = workspace()->credentials()->write(keychainKey(connectionId),
                                                          AwsKeychainKeys::pack(typed));
         auto written = co_await std::move(writing);
         if (!self || !tracked->backend) {

@@ -4,6 +4,7 @@
 #include "AwsCredentials.h"
 #include "Result.h"
 #include "SecretBackend.h"
+#include "StoreConnector.h"
 
 #include <QCoroTask>
 #include <QDateTime>
@@ -47,7 +48,7 @@ struct AwsSessionInfo {
 // again from the keychain, environment or profile, except for roles with MFA: loginNeeded().
 // Every step is audited (aws-connect, aws-reconnect, aws-renew, aws-assume-role with the role
 // ARN, aws-logout, aws-credentials-expired), never with a key, a token or an MFA code.
-class AwsConnector : public QObject {
+class AwsConnector : public StoreConnector {
     Q_OBJECT
 public:
     explicit AwsConnector(Workspace* workspace, QObject* parent = nullptr);
@@ -60,17 +61,22 @@ public:
     // Opens a saved connection. Unauthenticated with "MFA code needed" when the role needs one
     // and `signIn.mfaCode` is empty: the front end asks and calls again.
     QCoro::Task<Result<Connection*>> reconnect(QString connectionId, AwsSignIn signIn = {});
+    QCoro::Task<Result<Connection*>> reconnectSaved(QString connectionId) override {
+        return reconnect(std::move(connectionId));
+    }
     // New temporary credentials for an open connection (expired, locked, or the operator asked).
     // Keys typed in `signIn` replace the keychain's for a keychain connection.
     QCoro::Task<Status> renew(QString connectionId, AwsSignIn signIn = {});
     // Removes the keys from the keychain (when it holds them) and closes the connection; the
     // saved spec stays unless `forget` is set.
-    QCoro::Task<Status> logout(QString connectionId, bool forget = false);
+    QCoro::Task<Status> logout(QString connectionId, bool forget = false) override;
 
     std::optional<AwsConnectionSpec> spec(const QString& connectionId) const;
     std::optional<AwsSessionInfo> session(const QString& connectionId) const;
     // Time left on temporary credentials; nullopt for long-lived keys or unknown.
-    std::optional<std::chrono::seconds> timeLeft(const QString& connectionId) const;
+    std::optional<std::chrono::seconds> timeLeft(const QString& connectionId) const override;
+    // "AWS: 42 min left", "AWS: long-lived keys", "AWS: credentials expired".
+    QString credentialStatus(const QString& connectionId) const override;
     // Whether signing in asks for an MFA code (the spec's role, or the profile's role chain as
     // the shared files say now), for an open or a saved connection.
     bool needsMfa(const QString& connectionId) const;
@@ -88,11 +94,6 @@ public:
         return QStringLiteral("aws-keys:") + connectionId;
     }
 
-Q_SIGNALS:
-    void sessionChanged(const QString& connectionId);
-    // The credentials expired or were refused: ask the operator (MFA code, keys) and renew().
-    void loginNeeded(const QString& connectionId, const QString& reason);
-
 private:
     struct Tracked;
 
@@ -101,7 +102,6 @@ private:
     // AssumeRole is audited. `needsMfa` says whether the spec's roles ask for a code.
     QCoro::Task<AwsSignInOutcome> signInFor(AwsConnectionSpec spec, AwsSignIn signIn,
                                             bool* needsMfa);
-    QCoro::Task<void> audit(QString connectionId, QString action, QString result, QString detail);
     // Takes the keys again after an idle lock (roles with MFA ask for a code instead).
     QCoro::Task<void> refreshAfterUnlock(QString connectionId);
 
@@ -114,7 +114,6 @@ private:
     void onLocked();
     void onUnlocked();
 
-    Workspace* m_workspace;
     QHash<QString, std::shared_ptr<Tracked>> m_tracked;
     std::optional<QProcessEnvironment> m_environment;
     QString m_homeDir;

@@ -3,9 +3,9 @@
 #include "AwsConnector.h"
 
 #include "AppSettings.h"
+#include "AuditActions.h"
 #include "AwsConnectorTracked.h"
 #include "AwsSignInChain.h"
-#include "ConnectorSupport.h"
 #include "CredentialStore.h"
 #include "Workspace.h"
 
@@ -37,20 +37,20 @@ QCoro::Task<Status> AwsConnector::logout(QString connectionId, bool forget) {
         }
     }
     // Only keychain connections keep keys; removing a missing entry is not an error.
-    auto removing = m_workspace->credentials()->remove(keychainKey(connectionId));
+    auto removing = workspace()->credentials()->remove(keychainKey(connectionId));
     auto removed = co_await std::move(removing);
     if (!self) {
         co_return BackendError(Kind::Cancelled);
     }
     untrack(connectionId);
-    closeConnection(*m_workspace, connectionId, forget);
+    closeConnection(connectionId, forget);
     const QString detail =
         QStringLiteral("keys dropped from memory") +
         (removed ? QStringLiteral("; keychain entry removed")
                  : QStringLiteral("; keychain entry NOT removed: ") + removed.error().detail()) +
         (forget ? QStringLiteral("; connection forgotten") : QString());
     auto auditing = audit(
-        connectionId, QStringLiteral("aws-logout"),
+        connectionId, actions::logout(),
         removed ? QStringLiteral("ok") : BackendError::kindName(removed.error().kind()), detail);
     co_await std::move(auditing);
     if (!removed) {
@@ -66,6 +66,25 @@ std::optional<AwsConnectionSpec> AwsConnector::spec(const QString& connectionId)
 std::optional<AwsSessionInfo> AwsConnector::session(const QString& connectionId) const {
     auto tracked = m_tracked.value(connectionId);
     return tracked ? tracked->info : std::nullopt;
+}
+
+QString AwsConnector::credentialStatus(const QString& connectionId) const {
+    auto tracked = m_tracked.value(connectionId);
+    if (!tracked || !tracked->backend) {
+        return {};
+    }
+    if (tracked->backend->state() == ConnectionState::Expired) {
+        return tr("AWS: credentials expired");
+    }
+    if (!tracked->info) {
+        return {};
+    }
+    const auto left = timeLeft(connectionId);
+    if (!left) {
+        return tr("AWS: long-lived keys");
+    }
+    return left->count() <= 0 ? tr("AWS: credentials expired")
+                              : tr("AWS: %1").arg(timeLeftText(*left));
 }
 
 std::optional<std::chrono::seconds> AwsConnector::timeLeft(const QString& connectionId) const {
@@ -138,8 +157,11 @@ void AwsConnector::setSession(const QString& connectionId, AwsSessionInfo info) 
                             std::chrono::milliseconds(m_expiryMargin).count();
         tracked->expiry.start(std::chrono::milliseconds(std::max<qint64>(0, left)));
     }
+    if (tracked->backend) {
+        tracked->backend->setCredentialExpiry(info.expires);
+    }
     tracked->info = std::move(info);
-    Q_EMIT sessionChanged(connectionId);
+    Q_EMIT credentialsChanged(connectionId);
 }
 
 void AwsConnector::onStateChanged(const QString& connectionId, ConnectionState state) {
@@ -154,8 +176,11 @@ void AwsConnector::onStateChanged(const QString& connectionId, ConnectionState s
                   .arg(nameOf(tracked->spec))
             : QStringLiteral("the AWS credentials for %1 expired or were refused; sign in again")
                   .arg(nameOf(tracked->spec));
-    auto auditing = audit(connectionId, QStringLiteral("aws-credentials-expired"),
+    auto auditing = audit(connectionId, actions::credentialsExpired(),
                           BackendError::kindName(Kind::Unauthenticated), reason);
+    if (tracked->backend) {
+        tracked->backend->reportCredentialsExpired(reason);
+    }
     Q_EMIT loginNeeded(connectionId, reason);
 }
 

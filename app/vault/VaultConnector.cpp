@@ -1,9 +1,9 @@
 #include "VaultConnector.h"
 
 #include "AppSettings.h"
+#include "AuditActions.h"
 #include "AuditLog.h"
 #include "Connection.h"
-#include "ConnectorSupport.h"
 #include "CredentialStore.h"
 #include "VaultAuth.h"
 #include "VaultBackend.h"
@@ -20,8 +20,7 @@ namespace strongroom {
 using namespace vault_connector;
 
 VaultConnector::VaultConnector(Workspace* workspace, QObject* parent)
-    : QObject(parent)
-    , m_workspace(workspace) {
+    : StoreConnector(workspace, QStringLiteral("vault"), parent) {
     Q_ASSERT(workspace);
     connect(workspace, &Workspace::connectionRemoved, this,
             [this](const QString& id) { untrack(id); });
@@ -39,19 +38,12 @@ VaultEndpoint VaultConnector::endpointFor(const VaultConnectionSpec& spec) {
     return endpoint;
 }
 
-QCoro::Task<void> VaultConnector::audit(QString connectionId, QString action, QString result,
-                                        QString detail) {
-    return auditConnection(m_workspace, std::move(connectionId), std::move(action),
-                           std::move(result), std::move(detail));
-}
-
 std::optional<VaultConnectionSpec> VaultConnector::savedSpec(const QString& connectionId,
                                                              QString* error) const {
     if (auto it = m_tracked.constFind(connectionId); it != m_tracked.constEnd()) {
         return (*it)->spec;
     }
-    const auto saved = savedConnectionOf(*m_workspace, connectionId, QStringLiteral("vault"),
-                                         QStringLiteral("Vault"), QStringLiteral("a"), error);
+    const auto saved = savedSettings(connectionId, error);
     if (!saved) {
         return std::nullopt;
     }
@@ -87,7 +79,7 @@ QCoro::Task<Result<Connection*>> VaultConnector::connectNew(VaultConnectionSpec 
     if (const QString problem = spec.validate(); !problem.isEmpty()) {
         co_return BackendError(Kind::InvalidInput, problem);
     }
-    if (m_workspace->connection(spec.id)) {
+    if (workspace()->connection(spec.id)) {
         co_return BackendError(Kind::InvalidInput,
                                QStringLiteral("connection '%1' is already open").arg(spec.id));
     }
@@ -105,12 +97,12 @@ QCoro::Task<Result<Connection*>> VaultConnector::connectNew(VaultConnectionSpec 
     if (credentials.role.isEmpty()) {
         credentials.role = spec.role;
     }
-    auto opening = open(std::move(spec), std::move(credentials), QStringLiteral("vault-connect"));
+    auto opening = open(std::move(spec), std::move(credentials), actions::connect());
     co_return co_await std::move(opening);
 }
 
 QCoro::Task<Result<Connection*>> VaultConnector::reconnect(QString connectionId) {
-    if (auto* open = m_workspace->connection(connectionId)) {
+    if (auto* open = workspace()->connection(connectionId)) {
         if (!m_tracked.contains(connectionId)) {
             co_return BackendError(
                 Kind::InvalidInput,
@@ -129,7 +121,7 @@ QCoro::Task<Result<Connection*>> VaultConnector::reconnect(QString connectionId)
                                                                         : Kind::InvalidInput,
                                problem);
     }
-    auto opening = open(std::move(*spec), std::nullopt, QStringLiteral("vault-reconnect"));
+    auto opening = open(std::move(*spec), std::nullopt, actions::reconnect());
     co_return co_await std::move(opening);
 }
 
@@ -157,7 +149,7 @@ QCoro::Task<Result<Connection*>> VaultConnector::open(VaultConnectionSpec spec,
         token = std::move(login->clientToken);
     } else {
         detail = QStringLiteral("token from the keychain");
-        auto reading = m_workspace->credentials()->read(keychainKey(id));
+        auto reading = workspace()->credentials()->read(keychainKey(id));
         auto stored = co_await std::move(reading);
         if (!self) {
             co_return BackendError(Kind::Cancelled);
@@ -200,7 +192,7 @@ QCoro::Task<Result<Connection*>> VaultConnector::open(VaultConnectionSpec spec,
         }
     }
     if (credentials) {
-        auto writing = m_workspace->credentials()->write(keychainKey(id), token);
+        auto writing = workspace()->credentials()->write(keychainKey(id), token);
         auto written = co_await std::move(writing);
         if (!self) {
             co_return BackendError(Kind::Cancelled);
@@ -211,7 +203,7 @@ QCoro::Task<Result<Connection*>> VaultConnector::open(VaultConnectionSpec spec,
     }
     token.clear();
     Connection* added =
-        m_workspace->addConnection(std::move(backend), id, spec.displayName, spec.toOptions());
+        workspace()->addConnection(std::move(backend), id, spec.displayName, spec.toOptions());
     if (!added) {
         co_return BackendError(Kind::InvalidInput,
                                QStringLiteral("connection '%1' is already open").arg(id));
@@ -226,7 +218,7 @@ QCoro::Task<Result<Connection*>> VaultConnector::open(VaultConnectionSpec spec,
 QCoro::Task<Result<Connection*>> VaultConnector::refreshOpen(QString connectionId) {
     QPointer<VaultConnector> self(this);
     auto tracked = m_tracked.value(connectionId);
-    auto reading = m_workspace->credentials()->read(keychainKey(connectionId));
+    auto reading = workspace()->credentials()->read(keychainKey(connectionId));
     auto stored = co_await std::move(reading);
     if (!self || !tracked->backend) {
         co_return BackendError(Kind::Cancelled);
@@ -278,7 +270,7 @@ QCoro::Task<Result<VaultTokenInfo>> VaultConnector::relogin(QString connectionId
         co_return co_await std::move(again);
     }
     QPointer<VaultConnector> self(this);
-    auto opening = open(std::move(*spec), std::move(credentials), QStringLiteral("vault-login"));
+    auto opening = open(std::move(*spec), std::move(credentials), actions::login());
     auto opened = co_await std::move(opening);
     if (!opened) {
         co_return opened.error();
@@ -297,7 +289,7 @@ QCoro::Task<Result<VaultTokenInfo>> VaultConnector::reloginOpen(QString connecti
     QPointer<VaultConnector> self(this);
     auto tracked = m_tracked.value(connectionId);
     QPointer<VaultBackend> backend = tracked->backend;
-    const QString action = QStringLiteral("vault-login");
+    const QString action = actions::login();
     const QString detail = describeCredentials(credentials);
     auto logging = signIn(backend.data(), std::move(credentials));
     auto login = co_await std::move(logging);
@@ -312,7 +304,7 @@ QCoro::Task<Result<VaultTokenInfo>> VaultConnector::reloginOpen(QString connecti
     }
     backend->session()->setToken(login->clientToken);
     auto writing =
-        m_workspace->credentials()->write(keychainKey(connectionId), std::move(login->clientToken));
+        workspace()->credentials()->write(keychainKey(connectionId), std::move(login->clientToken));
     auto written = co_await std::move(writing);
     if (!self || !backend) {
         co_return BackendError(Kind::Cancelled);
@@ -353,7 +345,7 @@ QCoro::Task<Status> VaultConnector::logout(QString connectionId, bool forget) {
         tracked->timer.stop();
     }
     if (!backend || !backend->session()->hasToken()) {
-        auto reading = m_workspace->credentials()->read(keychainKey(connectionId));
+        auto reading = workspace()->credentials()->read(keychainKey(connectionId));
         auto stored = co_await std::move(reading);
         if (!self) {
             co_return BackendError(Kind::Cancelled);
@@ -382,13 +374,13 @@ QCoro::Task<Status> VaultConnector::logout(QString connectionId, bool forget) {
             backend->disconnect();
         }
     }
-    auto removing = m_workspace->credentials()->remove(keychainKey(connectionId));
+    auto removing = workspace()->credentials()->remove(keychainKey(connectionId));
     auto removed = co_await std::move(removing);
     if (!self) {
         co_return BackendError(Kind::Cancelled);
     }
     untrack(connectionId);
-    closeConnection(*m_workspace, connectionId, forget);
+    closeConnection(connectionId, forget);
     const QString detail =
         revoked +
         (removed ? QStringLiteral("; keychain entry removed")
@@ -396,7 +388,7 @@ QCoro::Task<Status> VaultConnector::logout(QString connectionId, bool forget) {
         (forget ? QStringLiteral("; connection forgotten") : QString());
     const bool failed = revokeError.has_value() || !removed;
     auto auditing = audit(
-        connectionId, QStringLiteral("vault-logout"),
+        connectionId, actions::logout(),
         failed ? BackendError::kindName(revokeError ? revokeError->kind() : removed.error().kind())
                : Ok,
         detail);

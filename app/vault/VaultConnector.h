@@ -2,6 +2,7 @@
 
 #include "Result.h"
 #include "SecretBackend.h"
+#include "StoreConnector.h"
 #include "VaultConnectionSpec.h"
 #include "VaultCredentials.h"
 #include "VaultEndpoint.h"
@@ -29,7 +30,7 @@ class Workspace;
 // lookup-self, renews renewable tokens before they expire, notices expired/revoked tokens and
 // asks for a new login, and logs out (revoke-self + removal from the keychain). Every step goes
 // to the audit log, never with a secret.
-class VaultConnector : public QObject {
+class VaultConnector : public StoreConnector {
     Q_OBJECT
 public:
     explicit VaultConnector(Workspace* workspace, QObject* parent = nullptr);
@@ -43,17 +44,22 @@ public:
     // Opens a saved connection with the token kept in the keychain. Unauthenticated when there is
     // none or the server refuses it: the front end then asks for a login (relogin()).
     QCoro::Task<Result<Connection*>> reconnect(QString connectionId);
+    QCoro::Task<Result<Connection*>> reconnectSaved(QString connectionId) override {
+        return reconnect(std::move(connectionId));
+    }
     // New login for an open or saved connection whose token expired; replaces the token in the
     // keychain and the backend. The action that failed can then be retried.
     QCoro::Task<Result<VaultTokenInfo>> relogin(QString connectionId, VaultCredentials credentials);
     // Revokes the token (revoke-self), removes it from the keychain and closes the connection.
     // The saved spec stays unless `forget` is set.
-    QCoro::Task<Status> logout(QString connectionId, bool forget = false);
+    QCoro::Task<Status> logout(QString connectionId, bool forget = false) override;
 
     // The last lookup-self of an open connection (no token inside).
     std::optional<VaultTokenInfo> tokenInfo(const QString& connectionId) const;
     // Seconds left on the token now; nullopt when it never expires or is unknown.
-    std::optional<std::chrono::seconds> timeLeft(const QString& connectionId) const;
+    std::optional<std::chrono::seconds> timeLeft(const QString& connectionId) const override;
+    // "Token: 42 min left", "Token: never expires", "Token: expired", "Vault sealed".
+    QString credentialStatus(const QString& connectionId) const override;
     VaultBackend* backend(const QString& connectionId) const;
     std::optional<VaultConnectionSpec> spec(const QString& connectionId) const;
 
@@ -70,10 +76,6 @@ public:
     }
 
 Q_SIGNALS:
-    // Token facts changed (login, renewal, lookup): the status bar shows the time left.
-    void tokenChanged(const QString& connectionId);
-    // The server refused the token (expired or revoked): ask the operator to log in again.
-    void loginNeeded(const QString& connectionId, const QString& reason);
     // OIDC: open this URL in the system browser; the login finishes when the browser comes back
     // to the loopback callback.
     void browserLoginRequested(const QUrl& url);
@@ -93,7 +95,6 @@ private:
     QCoro::Task<Result<VaultLogin>> signIn(VaultBackend* backend, VaultCredentials credentials);
     QCoro::Task<void> renew(QString connectionId);
     QCoro::Task<void> checkExpiry(QString connectionId);
-    QCoro::Task<void> audit(QString connectionId, QString action, QString result, QString detail);
 
     void track(Connection* connection, const VaultConnectionSpec& spec, const VaultTokenInfo& info);
     void setTokenInfo(const QString& connectionId, const VaultTokenInfo& info);
@@ -104,7 +105,6 @@ private:
     std::optional<VaultConnectionSpec> savedSpec(const QString& connectionId,
                                                  QString* error = nullptr) const;
 
-    Workspace* m_workspace;
     QHash<QString, std::shared_ptr<Tracked>> m_tracked;
     QList<QPointer<VaultOidcLogin>> m_browserLogins;
     std::chrono::milliseconds m_browserTimeout = std::chrono::minutes(3);

@@ -1,5 +1,6 @@
 #include "VaultConnector.h"
 
+#include "AuditActions.h"
 #include "AuditLog.h"
 #include "Connection.h"
 #include "VaultConnectorInternals.h"
@@ -30,6 +31,27 @@ std::optional<seconds> VaultConnector::timeLeft(const QString& connectionId) con
         return std::nullopt;
     }
     return std::chrono::duration_cast<seconds>(*left);
+}
+
+QString VaultConnector::credentialStatus(const QString& connectionId) const {
+    auto tracked = m_tracked.value(connectionId);
+    if (!tracked || !tracked->backend) {
+        return {};
+    }
+    if (tracked->backend->state() == ConnectionState::Expired) {
+        return tr("Token: expired");
+    }
+    if (tracked->backend->state() == ConnectionState::Sealed) {
+        return tr("Vault sealed");
+    }
+    if (!tracked->info) {
+        return {};
+    }
+    if (!tracked->info->expires()) {
+        return tr("Token: never expires");
+    }
+    const auto left = timeLeft(connectionId);
+    return left ? tr("Token: %1").arg(timeLeftText(*left)) : QString();
 }
 
 std::optional<std::chrono::milliseconds>
@@ -83,8 +105,12 @@ void VaultConnector::setTokenInfo(const QString& connectionId, const VaultTokenI
     }
     tracked->info = info;
     tracked->checkedAt = QDateTime::currentDateTimeUtc();
+    if (tracked->backend) {
+        tracked->backend->setCredentialExpiry(
+            info.expires() ? tracked->checkedAt.addSecs(info.ttl.count()) : QDateTime());
+    }
     schedule(connectionId);
-    Q_EMIT tokenChanged(connectionId);
+    Q_EMIT credentialsChanged(connectionId);
 }
 
 void VaultConnector::schedule(const QString& connectionId) {
@@ -123,8 +149,8 @@ QCoro::Task<void> VaultConnector::renew(QString connectionId) {
             tracked->timer.start(std::chrono::duration_cast<std::chrono::milliseconds>(
                 std::max(seconds(1), std::min(seconds(30), before / 2))));
         }
-        auto auditing = audit(connectionId, QStringLiteral("vault-renew"),
-                              BackendError::kindName(error.kind()), error.detail());
+        auto auditing = audit(connectionId, actions::renew(), BackendError::kindName(error.kind()),
+                              error.detail());
         co_await std::move(auditing);
         co_return;
     }
@@ -133,8 +159,7 @@ QCoro::Task<void> VaultConnector::renew(QString connectionId) {
         tracked->renewing = false;
     }
     setTokenInfo(connectionId, renewed.value());
-    auto auditing =
-        audit(connectionId, QStringLiteral("vault-renew"), Ok, describeToken(renewed.value()));
+    auto auditing = audit(connectionId, actions::renew(), Ok, describeToken(renewed.value()));
     co_await std::move(auditing);
 }
 
@@ -171,8 +196,11 @@ void VaultConnector::onStateChanged(const QString& connectionId, ConnectionState
     const QString reason =
         QStringLiteral("the token for %1 expired or was revoked; log in again")
             .arg(tracked->spec.displayName.isEmpty() ? connectionId : tracked->spec.displayName);
-    auto auditing = audit(connectionId, QStringLiteral("vault-token-expired"),
+    auto auditing = audit(connectionId, actions::credentialsExpired(),
                           BackendError::kindName(Kind::Unauthenticated), reason);
+    if (tracked->backend) {
+        tracked->backend->reportCredentialsExpired(reason);
+    }
     Q_EMIT loginNeeded(connectionId, reason);
 }
 

@@ -29,11 +29,11 @@ enum class Capability {
     RecoverableDelete = 0x4000,
     ListDeleted = 0x8000, // the bin can be listed, with the date each secret goes for good
     RestoreSecret = 0x10000,
-    PurgeSecret = 0x20000,      // remove from the bin now (or delete without recovery)
-    EnableVersion = 0x40000,    // enable / disable single versions (GCP, Azure)
-    MoveLabel = 0x80000,        // labels/aliases an operator can move (AWS stages, GCP aliases)
-    RotationStatus = 0x100000,  // describes how and when the secret rotates
-    ConfigureRotation = 0x200000, // sets or turns off the schedule and who rotates
+    PurgeSecret = 0x20000,         // remove from the bin now (or delete without recovery)
+    EnableVersion = 0x40000,       // enable / disable single versions (GCP, Azure)
+    MoveLabel = 0x80000,           // labels/aliases an operator can move (AWS stages, GCP aliases)
+    RotationStatus = 0x100000,     // describes how and when the secret rotates
+    ConfigureRotation = 0x200000,  // sets or turns off the schedule and who rotates
     ClearStuckRotation = 0x400000, // clears a rotation that did not finish
 };
 Q_DECLARE_FLAGS(CapabilitySet, Capability)

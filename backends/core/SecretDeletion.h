@@ -31,7 +31,7 @@ struct DeletionRules {
 
 // A secret in the bin: deleted (or scheduled for deletion) but still restorable until `purgeAt`.
 struct DeletedSecret {
-    QString path;       // as the store lists it (the path restore/purge take)
+    QString path;        // as the store lists it (the path restore/purge take)
     QDateTime deletedAt; // when it was deleted, when the store says
     QDateTime purgeAt;   // when it goes for good; invalid when the store does not say
 };

@@ -23,7 +23,7 @@ struct RotationInfo {
     QDateTime lastRotated;
     QDateTime nextRotation;
     State state = State::Idle;
-    QString stuckReason;  // why it is stuck ("AWSPENDING is on version 1f2e… that is not current")
+    QString stuckReason; // why it is stuck ("AWSPENDING is on version 1f2e… that is not current")
     QString stuckVersion; // the version a stuck rotation left behind, for clearStuckRotation
     Rotator rotator = Rotator::None;
     QString rotatorName; // the Lambda ARN, topic names, role name

@@ -185,7 +185,7 @@ private Q_SLOTS:
 
         QVERIFY(!rig.home.allFileContents().contains(m_secretKey));
         QVERIFY(!auditFile(*rig.workspace).contains(m_secretKey));
-        QVERIFY(auditFile(*rig.workspace).contains("\"aws-reconnect\""));
+        QVERIFY(auditFile(*rig.workspace).contains("\"reconnect\""));
     }
 
     void logoutRemovesTheKeychainEntry() {
@@ -204,7 +204,7 @@ private Q_SLOTS:
         QCOMPARE(again.error().kind(), Kind::Unauthenticated);
         VERIFY_OK(await(rig.connector->logout(id, true)));
         QVERIFY(!isSaved(*rig.workspace, id));
-        QVERIFY(auditFile(*rig.workspace).contains("\"aws-logout\""));
+        QVERIFY(auditFile(*rig.workspace).contains("\"logout\""));
     }
 
     void environmentKeys() {
@@ -260,7 +260,7 @@ private Q_SLOTS:
             session->source.contains(QStringLiteral("role arn:aws:iam::123456789012:role/ops")));
         QCOMPARE(rig.connector->backend(id)->credentialsExpire(), session->expires);
         const QByteArray audit = auditFile(*rig.workspace);
-        QVERIFY(audit.contains("\"aws-assume-role\""));
+        QVERIFY(audit.contains("\"assume-role\""));
         QVERIFY(audit.contains("arn:aws:iam::123456789012:role/ops"));
         QVERIFY(!audit.contains(m_secretKey));
         QVERIFY(!keychainHas(*rig.workspace, id));
@@ -402,8 +402,8 @@ private Q_SLOTS:
         QVERIFY(loginNeeded.first().at(1).toString().contains(QStringLiteral("expired")));
         VERIFY_OK(await(rig.connector->renew(id)));
         QCOMPARE(rig.connector->backend(id)->state(), ConnectionState::Connected);
-        QVERIFY(auditFile(*rig.workspace).contains("\"aws-renew\""));
-        QVERIFY(auditFile(*rig.workspace).contains("\"aws-credentials-expired\""));
+        QVERIFY(auditFile(*rig.workspace).contains("\"renew\""));
+        QVERIFY(auditFile(*rig.workspace).contains("\"credentials-expired\""));
     }
 };
 

@@ -1,6 +1,7 @@
 #include "AuditLog.h"
 #include "Await.h"
 #include "Connection.h"
+#include "DeletionService.h"
 #include "DemoSeeder.h"
 #include "FakeBackend.h"
 #include "SecretService.h"
@@ -142,7 +143,8 @@ private Q_SLOTS:
         MetadataUpdate update;
         update.maxVersions = 5;
         QVERIFY(!await(m_service->updateMetadata(c, ref, update)).ok()); // fake: unsupported
-        QVERIFY(await(m_service->deleteSecret(c, ref)).ok());
+        DeletionService deletions(m_audit.get());
+        QVERIFY(await(deletions.deleteSecret(c, ref, {})).ok());
         await(m_service->recordAccess(c, ref, QStringLiteral("reveal"), QStringLiteral("4")));
         await(m_service->recordAccess(c, ref, QStringLiteral("copy"), QStringLiteral("4")));
 

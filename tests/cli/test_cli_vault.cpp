@@ -193,8 +193,8 @@ private Q_SLOTS:
         const QByteArray files = cli.allFileContents();
         QVERIFY(!files.contains(m_password));
         QVERIFY(!hasToken(files));
-        QVERIFY(files.contains("vault-logout"));
-        QVERIFY(files.contains("vault-connect") && files.contains("vault-login"));
+        QVERIFY(files.contains(R"("action":"logout")"));
+        QVERIFY(files.contains(R"("action":"connect")") && files.contains(R"("action":"login")"));
         const CliRun verified = cli.run(args({QStringLiteral("audit"), QStringLiteral("verify")}));
         QVERIFY2(verified.exitCode == 0, verified.describe());
     }

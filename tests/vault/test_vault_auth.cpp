@@ -320,7 +320,7 @@ private Q_SLOTS:
         VERIFY_OK(value);
 
         const QByteArray audit = auditFile(workspace);
-        QVERIFY(audit.contains("vault-connect"));
+        QVERIFY(audit.contains(R"("action":"connect")"));
         QVERIFY(!audit.contains(token));
         QVERIFY(!audit.contains("s3cr"));
         QVERIFY(!QFile::exists(dir.path() + QStringLiteral("/token")));
@@ -347,7 +347,7 @@ private Q_SLOTS:
         QVERIFY(workspace.savedConnections().isEmpty());
         QVERIFY(keychainToken(workspace, id).isEmpty());
         const QByteArray audit = auditFile(workspace);
-        QVERIFY(audit.contains("vault-connect") && audit.contains("unauthenticated"));
+        QVERIFY(audit.contains(R"("action":"connect")") && audit.contains("unauthenticated"));
         QVERIFY(!audit.contains("nope"));
     }
 
@@ -414,7 +414,7 @@ private Q_SLOTS:
         QVERIFY(loginNeeded.wait(6000));
         QCOMPARE(loginNeeded.first().at(0).toString(), id);
         QCOMPARE(connected.value()->state(), ConnectionState::Expired);
-        QTRY_VERIFY(auditFile(workspace).contains("vault-token-expired"));
+        QTRY_VERIFY(auditFile(workspace).contains(R"("action":"credentials-expired")"));
         QVERIFY(await(connector.logout(id, true)).ok());
     }
 
@@ -422,7 +422,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         Workspace workspace(AppPaths::under(dir.path()));
         VaultConnector connector(&workspace);
-        QSignalSpy changed(&connector, &VaultConnector::tokenChanged);
+        QSignalSpy changed(&connector, &VaultConnector::credentialsChanged);
         const QString id = uniqueId("renew");
         const auto token =
             m_server.createToken({QStringLiteral("kv-rw")}, QStringLiteral("6s"), true);
@@ -458,7 +458,7 @@ private Q_SLOTS:
         QTest::qWait(static_cast<int>(std::max<qint64>(0, firstTtlMs + 1000 - clock.elapsed())));
         const auto check = m_server.api("GET", QStringLiteral("auth/token/lookup-self"), {}, token);
         QVERIFY2(check.ok(), qPrintable(check.errors()));
-        QVERIFY(auditFile(workspace).contains("vault-renew"));
+        QVERIFY(auditFile(workspace).contains(R"("action":"renew")"));
         QVERIFY(await(connector.logout(id, true)).ok());
     }
 
@@ -489,7 +489,7 @@ private Q_SLOTS:
 
         VERIFY_OK(await(connector.logout(id, true)));
         QVERIFY(workspace.savedConnections().isEmpty());
-        QVERIFY(auditFile(workspace).contains("vault-logout"));
+        QVERIFY(auditFile(workspace).contains(R"("action":"logout")"));
     }
 
     void idleLockWipesTheTokenAndReconnectTakesItBack() {

@@ -168,37 +168,6 @@ QCoro::Task<> AwsConnections::renewWithoutCode(QString connectionId) {
     }
 }
 
-QString AwsConnections::timeLeftText(std::optional<std::chrono::seconds> left) {
-    if (!left) {
-        return tr("AWS: long-lived keys");
-    }
-    const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(*left).count();
-    if (left->count() <= 0) {
-        return tr("AWS: credentials expired");
-    }
-    if (minutes < 1) {
-        return tr("AWS: less than a minute left");
-    }
-    if (minutes < 120) {
-        return tr("AWS: %1 min left").arg(minutes);
-    }
-    return tr("AWS: %1 h %2 min left").arg(minutes / 60).arg(minutes % 60);
-}
-
-QString AwsConnections::credentialStatus(const QString& connectionId) const {
-    const Connection* open = m_workspace ? m_workspace->connection(connectionId) : nullptr;
-    if (!open || open->providerId() != awsProvider) {
-        return {};
-    }
-    if (open->state() == ConnectionState::Expired) {
-        return tr("AWS: credentials expired");
-    }
-    if (!m_connector->session(connectionId)) {
-        return {};
-    }
-    return timeLeftText(m_connector->timeLeft(connectionId));
-}
-
 void AwsConnections::addMenuActions(QMenu* menu, const QString& connectionId, const QString& path) {
     const bool open = m_workspace && m_workspace->connection(connectionId);
     m_actions->addMenuActions(menu, connectionId, path);

@@ -45,10 +45,6 @@ public:
     void logout(const QString& connectionId, bool forget);
     void showIdentity(const QString& connectionId);
 
-    // "AWS: 42 min left", "AWS: long-lived keys", "AWS: credentials expired"; empty when not AWS.
-    QString credentialStatus(const QString& connectionId) const;
-    static QString timeLeftText(std::optional<std::chrono::seconds> left);
-
 Q_SIGNALS:
     // New credentials (or a saved connection opened after a prompt): retry what failed.
     void loggedIn(const QString& connectionId);

@@ -176,47 +176,6 @@ QCoro::Task<> VaultConnections::afterLogin(QString connectionId) {
     Q_EMIT loggedIn(connectionId);
 }
 
-QString VaultConnections::timeLeftText(std::optional<std::chrono::seconds> left, bool expires) {
-    if (!expires) {
-        return tr("Token: never expires");
-    }
-    if (!left) {
-        return {};
-    }
-    const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(*left).count();
-    if (left->count() <= 0) {
-        return tr("Token: expired");
-    }
-    if (minutes < 1) {
-        return tr("Token: less than a minute left");
-    }
-    if (minutes < 120) {
-        return tr("Token: %1 min left").arg(minutes);
-    }
-    if (minutes < 48 * 60) {
-        return tr("Token: %1 h %2 min left").arg(minutes / 60).arg(minutes % 60);
-    }
-    return tr("Token: %1 days left").arg(minutes / (24 * 60));
-}
-
-QString VaultConnections::tokenStatus(const QString& connectionId) const {
-    const Connection* open = m_workspace->connection(connectionId);
-    if (!open || open->providerId() != vaultProvider) {
-        return {};
-    }
-    if (open->state() == ConnectionState::Expired) {
-        return tr("Token: expired");
-    }
-    if (open->state() == ConnectionState::Sealed) {
-        return tr("Vault sealed");
-    }
-    const auto info = m_connector->tokenInfo(connectionId);
-    if (!info) {
-        return {};
-    }
-    return timeLeftText(m_connector->timeLeft(connectionId), info->expires());
-}
-
 void VaultConnections::addMenuActions(QMenu* menu, const QString& connectionId) {
     const bool open = m_workspace->connection(connectionId) != nullptr;
     QAction* goTo = menu->addAction(tr("&Go to path…"));

@@ -49,10 +49,6 @@ public:
     // The Vault actions of a connection's context menu.
     void addMenuActions(QMenu* menu, const QString& connectionId);
 
-    // "Token: 42 min left", "Token: never expires", "Token: expired"; empty for no Vault token.
-    QString tokenStatus(const QString& connectionId) const;
-    static QString timeLeftText(std::optional<std::chrono::seconds> left, bool expires);
-
     // Saved Vault connections that are not open (after a log out, or a failed start-up).
     void addSavedConnections(QMenu* menu);
     QCoro::Task<> reopen(QString connectionId);

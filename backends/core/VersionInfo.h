@@ -30,9 +30,9 @@ struct VersionInfo {
     QDateTime deletedAt; // soft delete time (Vault/local) or scheduled deletion
     QDateTime expires;   // Azure expiry
     QDateTime notBefore; // Azure not-before
-    QDateTime destroyAt; // a pending destroy: when the store destroys it (GCP delayed destroy)
     VersionMarks marks;
-    QStringList labels; // AWS staging labels, GCP aliases, custom labels (movable: MoveLabel)
+    QStringList labels;  // AWS staging labels, GCP aliases, custom labels (movable: MoveLabel)
+    QDateTime destroyAt; // a pending destroy: when the store destroys it (GCP delayed destroy)
 
     // True when the value can still be read (not deleted, destroyed or disabled).
     bool isReadable() const {

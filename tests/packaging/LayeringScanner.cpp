@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 namespace {
 
 const QRegularExpression& includePattern() {
@@ -185,6 +187,110 @@ void LayeringScanner::scanProviders(QStringList& found) const {
     }
 }
 
+QStringList LayeringScanner::storeNames() const {
+    QStringList stores = QDir(m_root + QStringLiteral("/backends"))
+                             .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    stores.removeAll(QStringLiteral("core"));
+    stores.removeAll(QStringLiteral("local"));
+    return stores;
+}
+
+namespace {
+
+// The path's folders below the layer ("app/cli/vault/X.cpp" -> app, cli, vault).
+QStringList foldersOf(const QString& relativePath) {
+    QStringList parts = relativePath.split(QLatin1Char('/'));
+    parts.removeLast();
+    return parts;
+}
+
+QString withoutLineComment(const QString& line) {
+    const qsizetype comment = line.indexOf(QLatin1String("//"));
+    return comment < 0 ? line : line.left(comment);
+}
+
+} // namespace
+
+void LayeringScanner::scanGenericCode(QStringList& found) const {
+    const QStringList stores = storeNames();
+    // Headers and class names that belong to a store, from every layer's store folders.
+    QHash<QString, QString> headerOwner;
+    QHash<QString, QString> classOwner;
+    static const QRegularExpression declared(
+        QStringLiteral(R"(^\s*(?:class|struct)\s+(\w+)\s*(?:final\s*)?[:{])"),
+        QRegularExpression::MultilineOption);
+    for (const QString& layer : {QStringLiteral("backends"), QStringLiteral("app"),
+                                 QStringLiteral("ui"), QStringLiteral("app/cli")}) {
+        for (const QString& store : stores) {
+            const QString folder = m_root + QLatin1Char('/') + layer + QLatin1Char('/') + store;
+            for (const QString& path : sourcesBelow(folder)) {
+                if (path.endsWith(QLatin1String(".cpp"))) {
+                    continue;
+                }
+                headerOwner.insert(QFileInfo(path).fileName(), store);
+                QFile file(path);
+                if (!file.open(QIODevice::ReadOnly)) {
+                    continue;
+                }
+                auto matches = declared.globalMatch(QString::fromUtf8(file.readAll()));
+                while (matches.hasNext()) {
+                    classOwner.insert(matches.next().captured(1), store);
+                }
+            }
+        }
+    }
+    static const QRegularExpression word(QStringLiteral(R"(\b[A-Z]\w+\b)"));
+    static const QRegularExpression branch(
+        QStringLiteral(R"(providerId\(\)\s*[!=]=|[!=]=\s*[\w.>()-]*providerId\(\))"));
+    for (const QString& layer : {QStringLiteral("app"), QStringLiteral("ui")}) {
+        for (const QString& path : sourcesBelow(m_root + QLatin1Char('/') + layer)) {
+            const QString name = relative(path);
+            const QStringList folders = foldersOf(name);
+            const bool storeFolder =
+                std::any_of(folders.begin(), folders.end(),
+                            [&](const QString& f) { return stores.contains(f); });
+            if (storeFolder || folders.contains(QStringLiteral("providers")) ||
+                QFileInfo(path).fileName() == QLatin1String("main.cpp")) {
+                continue;
+            }
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                continue;
+            }
+            const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+            for (qsizetype i = 0; i < lines.size(); ++i) {
+                const QString code = withoutLineComment(lines.at(i));
+                const auto include = includePattern().match(code);
+                if (include.hasMatch()) {
+                    const QString header = include.captured(1).section(QLatin1Char('/'), -1);
+                    if (headerOwner.contains(header)) {
+                        found.append(QStringLiteral("%1:%2 includes \"%3\" of store %4")
+                                         .arg(name)
+                                         .arg(i + 1)
+                                         .arg(header, headerOwner.value(header)));
+                    }
+                    continue;
+                }
+                if (branch.match(code).hasMatch()) {
+                    found.append(
+                        QStringLiteral("%1:%2 branches on providerId()").arg(name).arg(i + 1));
+                }
+                auto words = word.globalMatch(code);
+                while (words.hasNext()) {
+                    const QString candidate = words.next().captured(0);
+                    if (classOwner.contains(candidate)) {
+                        found.append(QStringLiteral("%1:%2 names %3 of store %4")
+                                         .arg(name)
+                                         .arg(i + 1)
+                                         .arg(candidate, classOwner.value(candidate)));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}
+
 QStringList LayeringScanner::violations() const {
     QStringList found;
     for (const QString& layer : {QStringLiteral("app"), QStringLiteral("backends")}) {
@@ -194,5 +300,6 @@ QStringList LayeringScanner::violations() const {
         }
     }
     scanProviders(found);
+    scanGenericCode(found);
     return found;
 }

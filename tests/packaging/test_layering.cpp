@@ -67,6 +67,45 @@ private Q_SLOTS:
                  4); // ui/ may use widgets; a provider may use its own and core headers
     }
 
+    // Generic code naming a store, planted in a small tree: each way of naming one is caught, and
+    // the store's own folders, the registries and main.cpp may name it.
+    void reportsGenericCodeThatNamesAStore() {
+        QTemporaryDir root;
+        QVERIFY(root.isValid());
+        writeFile(root.path(), QStringLiteral("backends/core/SecretBackend.h"), "class X {};\n");
+        writeFile(root.path(), QStringLiteral("backends/acme/AcmeBackend.h"),
+                  "class AcmeBackend : public SecretBackend {};\n");
+        writeFile(root.path(), QStringLiteral("backends/local/LocalStore.h"),
+                  "class LocalStore : public SecretBackend {};\n");
+        writeFile(root.path(), QStringLiteral("app/acme/AcmeConnector.h"),
+                  "#include \"AcmeBackend.h\"\nclass AcmeConnector {\n};\n");
+        writeFile(root.path(), QStringLiteral("app/providers/Builtin.cpp"),
+                  "#include \"AcmeConnector.h\"\nAcmeConnector c;\n");
+        writeFile(root.path(), QStringLiteral("ui/main.cpp"), "#include \"AcmeConnector.h\"\n");
+        writeFile(root.path(), QStringLiteral("ui/MainWindow.cpp"),
+                  "#include \"AcmeConnector.h\"\n"
+                  "// an AcmeBackend in a comment is fine\n"
+                  "void f() { if (c->providerId() == QStringLiteral(\"acme\")) {} }\n"
+                  "auto* b = qobject_cast<AcmeBackend*>(x);\n"
+                  "LocalStore* local = nullptr;\n");
+        writeFile(root.path(), QStringLiteral("app/cli/Dispatch.cpp"),
+                  "bool g(const QString& id) { return \"acme\" != s.providerId(); }\n");
+
+        const QStringList found = LayeringScanner(root.path()).violations();
+        const QString all = found.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral(
+                     "ui/MainWindow.cpp:1 includes \"AcmeConnector.h\" of store acme")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("ui/MainWindow.cpp:3 branches on providerId()")),
+                 qPrintable(all));
+        QVERIFY2(
+            all.contains(QStringLiteral("ui/MainWindow.cpp:4 names AcmeBackend of store acme")),
+            qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("app/cli/Dispatch.cpp:1 branches on providerId()")),
+                 qPrintable(all));
+        QCOMPARE(found.size(), 4);
+    }
+
     void sourceTreeKeepsTheLayers() {
         const QString root = qEnvironmentVariable("STRONGROOM_SOURCE_DIR");
         QVERIFY2(!root.isEmpty(), "STRONGROOM_SOURCE_DIR is not set");

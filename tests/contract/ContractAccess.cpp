@@ -23,9 +23,6 @@ void ContractSuite::lockDropsTheCredential() {
     VERIFY_FAILS(await(backend().versions(ref)));
     VERIFY_FAILS(await(
         backend().write(WriteRequest{ref, textValue(QStringLiteral("lost")), ids.last(), {}})));
-    // Asked what it may do without a credential, a store answers with an error, never with
-    // "everything".
-    VERIFY_FAILS(await(backend().capabilitiesFor(ref)));
     backend().lock(); // locking twice is harmless
     VERIFY_ERROR(await(backend().read(ref, {})), Kind::Unauthenticated);
 
@@ -36,6 +33,18 @@ void ContractSuite::lockDropsTheCredential() {
         QCOMPARE(textAt(ref, ids.first()), QStringLiteral("one"));
     }
     QCOMPARE(putVersions(fresh("after-lock"), {QStringLiteral("new")}).size(), 1);
+}
+
+void ContractSuite::capabilitiesFailClosedWhileLocked() {
+    const auto ref = fresh("locked-capabilities");
+    QCOMPARE(putVersions(ref, {QStringLiteral("one")}).size(), 1);
+    VERIFY_OK(await(backend().capabilitiesFor(ref)));
+    backend().lock();
+    // Asked what it may do without a credential, a store answers with an error, never with
+    // "everything" (SecretBackend::capabilitiesFor).
+    VERIFY_FAILS(await(backend().capabilitiesFor(ref)));
+    VERIFY_OK(await(m_fixture.giveCredentialsBack(backend())));
+    VERIFY_OK(await(backend().capabilitiesFor(ref)));
 }
 
 void ContractSuite::aCredentialThatMayNotWriteIsRefused() {

@@ -5,6 +5,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 using namespace strongroom;
 using namespace contract;
 using Kind = BackendError::Kind;

@@ -68,6 +68,7 @@ private Q_SLOTS:
 
     // ContractAccess.cpp: lock and narrower credentials.
     void lockDropsTheCredential();
+    void capabilitiesFailClosedWhileLocked();
     void aCredentialThatMayNotWriteIsRefused();
 
 private:

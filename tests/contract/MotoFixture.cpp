@@ -127,6 +127,9 @@ QString MotoFixture::knownGap(ContractGap gap) const {
         // A peer gap, not the backend's: AWS answers ResourceNotFoundException.
         return QStringLiteral("moto 5.2.5 answers ListSecretVersionIds of a missing secret with "
                               "HTTP 500 (to add to test-peers.md)");
+    case ContractGap::RotatedValue:
+        return QStringLiteral("moto's RotateSecret without a rotation Lambda makes a version "
+                              "with no value current (test-peers.md)");
     }
     return {};
 }

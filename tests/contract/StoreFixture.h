@@ -16,6 +16,7 @@
 enum class ContractGap {
     VersionOrder,          // versions() lists the oldest version first
     MissingSecretVersions, // versions() of a secret that does not exist is NotFound
+    RotatedValue,          // after rotateNow() the current value can be read
 };
 
 // What the contract suite needs from one store and cannot learn from SecretBackend itself:

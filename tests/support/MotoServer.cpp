@@ -2,6 +2,7 @@
 
 #include "ServerProcess.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -23,6 +24,48 @@ constexpr int requestTimeoutMs = 30000;
 QByteArray fakeAuthorization(const QByteArray& service) {
     return QByteArrayLiteral("AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/") + service +
            QByteArrayLiteral("/aws4_request, SignedHeaders=host, Signature=00");
+}
+
+// A zip archive holding index.py with a handler that does nothing, built by hand (stored, no
+// compression) so the tests need no zip library. moto only keeps it.
+QByteArray doNothingLambdaZip() {
+    const QByteArray name = "index.py";
+    const QByteArray content = "def handler(event, context):\n    return None\n";
+    QByteArray zip;
+    QBuffer out(&zip);
+    out.open(QIODevice::WriteOnly);
+    const auto u16 = [&out](quint16 v) {
+        const char b[2] = {char(v & 0xff), char(v >> 8)};
+        out.write(b, 2);
+    };
+    const auto u32 = [&out](quint32 v) {
+        const char b[4] = {char(v & 0xff), char((v >> 8) & 0xff), char((v >> 16) & 0xff),
+                           char(v >> 24)};
+        out.write(b, 4);
+    };
+    // CRC-32 (IEEE) of the content.
+    quint32 crc = 0xffffffffu;
+    for (const char c : content) {
+        crc ^= quint8(c);
+        for (int k = 0; k < 8; ++k)
+            crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+    }
+    crc ^= 0xffffffffu;
+    const auto size = quint32(content.size());
+    u32(0x04034b50); // local file header
+    u16(20), u16(0), u16(0), u16(0), u16(0), u32(crc), u32(size), u32(size);
+    u16(quint16(name.size())), u16(0);
+    out.write(name);
+    out.write(content);
+    const auto centralAt = quint32(zip.size());
+    u32(0x02014b50); // central directory
+    u16(20), u16(20), u16(0), u16(0), u16(0), u16(0), u32(crc), u32(size), u32(size);
+    u16(quint16(name.size())), u16(0), u16(0), u16(0), u16(0), u32(0), u32(0);
+    out.write(name);
+    const auto centralSize = quint32(zip.size()) - centralAt;
+    u32(0x06054b50); // end of central directory
+    u16(0), u16(0), u16(1), u16(1), u32(centralSize), u32(centralAt), u16(0);
+    return zip;
 }
 
 } // namespace
@@ -157,6 +200,50 @@ MotoServer::Reply MotoServer::query(const QByteArray& service, const QUrlQuery& 
                     {{"Content-Type", "application/x-www-form-urlencoded; charset=utf-8"},
                      {"Authorization", fakeAuthorization(service)}},
                     form.toString(QUrl::FullyEncoded).toUtf8(), action);
+}
+
+MotoServer::Reply MotoServer::postJson(const QString& path, const QByteArray& service,
+                                       const QJsonObject& body) {
+    return exchange(
+        path.toLatin1(),
+        {{"Content-Type", "application/json"}, {"Authorization", fakeAuthorization(service)}},
+        QJsonDocument(body).toJson(QJsonDocument::Compact), path);
+}
+
+QString MotoServer::createRotationLambda(const QString& functionName) {
+    if (!postJson(QStringLiteral("/moto-api/config"), "moto",
+                  {{"lambda", QJsonObject{{"use_docker", false}}}})
+             .ok()) {
+        return {};
+    }
+    const QString roleName = QStringLiteral("rotator");
+    QUrlQuery role;
+    role.addQueryItem(QStringLiteral("Action"), QStringLiteral("CreateRole"));
+    role.addQueryItem(QStringLiteral("Version"), QStringLiteral("2010-05-08"));
+    role.addQueryItem(QStringLiteral("RoleName"), roleName);
+    role.addQueryItem(QStringLiteral("AssumeRolePolicyDocument"),
+                      QStringLiteral(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow",)"
+                                     R"("Principal":{"Service":"lambda.amazonaws.com"},)"
+                                     R"("Action":"sts:AssumeRole"}]})"));
+    const auto created = query("iam", role);
+    // A second function after the same reset reuses the role.
+    if (!created.ok() && !created.raw.contains("EntityAlreadyExists")) {
+        return {};
+    }
+    const QJsonObject function{
+        {QStringLiteral("FunctionName"), functionName},
+        {QStringLiteral("Runtime"), QStringLiteral("python3.11")},
+        {QStringLiteral("Role"), QStringLiteral("arn:aws:iam::123456789012:role/") + roleName},
+        {QStringLiteral("Handler"), QStringLiteral("index.handler")},
+        {QStringLiteral("Code"),
+         QJsonObject{
+             {QStringLiteral("ZipFile"), QString::fromLatin1(doNothingLambdaZip().toBase64())}}}};
+    const auto made = postJson(QStringLiteral("/2015-03-31/functions"), "lambda", function);
+    if (made.status != 201) {
+        m_lastError = QStringLiteral("CreateFunction: %1").arg(made.error());
+        return {};
+    }
+    return made.body.value(QLatin1String("FunctionArn")).toString();
 }
 
 MotoServer::Reply MotoServer::exchange(const QByteArray& path,

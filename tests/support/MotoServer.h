@@ -73,6 +73,15 @@ public:
     // One unsigned query-protocol call (form POST) to `service` ("iam", "sts"), e.g.
     // query("iam", {{"Action", "CreateRole"}, ...}). The reply is XML: read `raw`.
     Reply query(const QByteArray& service, const QUrlQuery& form);
+    // One unsigned JSON POST to one of moto's REST paths ("/2015-03-31/functions" for Lambda,
+    // "/moto-api/config"), with the credential scope of `service`.
+    Reply postJson(const QString& path, const QByteArray& service, const QJsonObject& body);
+
+    // A rotation function Secrets Manager can be configured with: an IAM role and a Lambda
+    // `functionName` whose handler does nothing, run by moto's simple Lambda backend (no
+    // Docker). moto only accepts a rotation Lambda that exists. Its ARN, or empty with the
+    // reason in lastError(). Call it again after reset().
+    QString createRotationLambda(const QString& functionName);
 
     QString lastError() const { return m_lastError; }
     // The last `lines` lines the server wrote (stdout and stderr).

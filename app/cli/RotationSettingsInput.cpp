@@ -12,10 +12,7 @@ std::optional<RotationSettings> RotationSettingsInput::parse(const QStringList& 
             error = QStringLiteral("--set needs key=value, not '%1'").arg(argument);
             return std::nullopt;
         }
-        const QString text = argument.mid(equals + 1);
-        bool number = false;
-        const qlonglong value = text.toLongLong(&number);
-        settings.insert(key, number ? QVariant(value) : QVariant(text));
+        settings.insert(key, argument.mid(equals + 1));
     }
     return settings;
 }

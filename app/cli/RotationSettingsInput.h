@@ -10,9 +10,8 @@
 namespace strongroom::cli {
 
 // The `--set key=value` arguments of `rotation` and `rotate`: the store's own rotation settings
-// keys (its backend documents them; AWS: lambdaArn, automaticallyAfterDays, scheduleExpression,
-// duration), passed through as they are, so a new store's keys need no CLI change. A value that
-// is a whole decimal number is passed as a number.
+// keys (its backend documents them and checks them before anything is sent), passed through as
+// text, so a new store's keys need no CLI change. Backends read numbers from text too.
 class RotationSettingsInput {
 public:
     static QString optionName() { return QStringLiteral("set"); }

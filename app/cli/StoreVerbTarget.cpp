@@ -43,8 +43,17 @@ int StoreVerbTarget::refuse(const CliOutput& out, const Connection& connection,
                             Capability capability, const QString& why) {
     QString line = QStringLiteral("%1 cannot %2 (connection '%3'): nothing was sent")
                        .arg(storeName(connection), capabilityName(capability), connection.id());
-    if (!why.isEmpty()) {
-        line += QStringLiteral("; ") + why;
+    // The store's own reason says what to do instead ("rotate database credentials with ...");
+    // Capabilities' generic fallback would only repeat the line.
+    QString reason = why;
+    if (reason.isEmpty()) {
+        reason = connection.backend()->storeCapabilities().whyNot(capability);
+        if (reason == Capabilities().whyNot(capability)) {
+            reason.clear();
+        }
+    }
+    if (!reason.isEmpty()) {
+        line += QStringLiteral("; ") + reason;
     }
     return out.fail(ExitCode::Failure, line);
 }

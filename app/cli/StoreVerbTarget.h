@@ -36,7 +36,8 @@ public:
                                             Capability needed);
 
     // When the store lacks `capability`: "<store> cannot <capability> (connection '<id>'):
-    // nothing was sent[; why]" on stderr, and exit code 1. nullopt when it has it.
+    // nothing was sent[; why]" on stderr, and exit code 1; `why` defaults to the store's own
+    // reason (Capabilities::whyNot). nullopt when it has it.
     static std::optional<int> refuseUnless(const CliOutput& out, const Connection& connection,
                                            Capability capability, const QString& why = {});
     static int refuse(const CliOutput& out, const Connection& connection, Capability capability,

@@ -91,7 +91,7 @@ QJsonObject RotationReport::toJson() const {
         {QStringLiteral("state"), rotationStateName(r.state)},
         {QStringLiteral("stuckReason"), stuck ? orNull(r.stuckReason) : QJsonValue()},
         {QStringLiteral("stuckVersion"), stuckVersion},
-        // The same value under the name `aws rotation --json` gave it, for existing scripts.
+        // The same value under the name older scripts read (the AWS-only command gave it).
         {QStringLiteral("stuckPendingVersion"), stuckVersion},
         {QStringLiteral("settings"), QJsonObject::fromVariantMap(r.settings)},
         {QStringLiteral("versions"), labels},

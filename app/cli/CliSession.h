@@ -5,16 +5,16 @@
 #include "Result.h"
 
 #include <QCoroTask>
-#include <QPointer>
+#include <QString>
 
-#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 
 namespace strongroom {
-class AwsConnector;
 class Connection;
 class SecretService;
+class StoreConnector;
 class VaultConnector;
 class Workspace;
 } // namespace strongroom
@@ -29,10 +29,11 @@ struct LocalStoreState {
     std::optional<BackendError> error; // why it did not open
 };
 
-// What one command invocation works with: the parsed global options, the output, and the
-// workspace (built on first use, so `--help` and usage errors touch no file). Opens the
-// connection named by --connection, unlocking the local store with the keychain key or a
-// passphrase from PassphraseSource.
+// What one command invocation works with: the parsed global options, the output, the workspace
+// (built on first use, so `--help` and usage errors touch no file) and one connector per store of
+// the provider registry. Opens the connection named by --connection: the local store with the
+// keychain key or a passphrase from PassphraseSource, a saved connection through the CLI provider
+// of its store.
 class CliSession {
 public:
     explicit CliSession(CliOutput output = CliOutput());
@@ -43,36 +44,32 @@ public:
 
     Workspace& workspace();
     SecretService& secrets();
-    // Vault/OpenBao sign-in and tokens for this run (built on first use).
+    // The connector of store `providerId` for this run, made on first use by the provider
+    // registry; nullptr for a store this build does not know. A store's own commands cast it to
+    // their connector type (app/cli/<store>/).
+    StoreConnector* connector(const QString& providerId);
+
+    // Transitional: the Vault ceremony commands (SealTarget) still call this while they are
+    // rewritten on another branch; it is VaultCliSession::connector(*this) and goes once they
+    // move to app/cli/vault. Defined in vault/VaultCliSession.cpp.
     VaultConnector& vaultConnector();
-    // AWS Secrets Manager keys, roles and sessions for this run (built on first use).
-    AwsConnector& awsConnector();
 
     // The connection named by --connection, opened and unlocked.
     QCoro::Task<Result<Connection*>> openConnection();
+    // Connection `id`: the local store, an open connection, or a saved one opened by its store.
+    QCoro::Task<Result<Connection*>> openConnection(QString id);
     // The local store, opened and unlocked (keychain key or passphrase).
     QCoro::Task<Result<Connection*>> openLocalStore();
     // Opens the store only when that needs no prompt (keychain key, or a passphrase source was
     // given); a passphrase store without one is reported as locked.
     QCoro::Task<LocalStoreState> describeLocalStore();
 
-    // A saved Vault connection with the keychain's token; at a terminal, an expired or missing
-    // token is replaced by a new sign-in on the spot.
-    QCoro::Task<Result<Connection*>> openVaultConnection(QString id);
-    // A saved AWS connection, signed in again from its keychain keys, the environment or its
-    // profile; a role that needs MFA takes --mfa-code or asks at a terminal.
-    QCoro::Task<Result<Connection*>> openAwsConnection(QString id);
-    // Runs `attempt` with --mfa-code; when it fails for want of an MFA code and stdin is a
-    // terminal, asks for the code and runs it once more.
-    QCoro::Task<Result<Connection*>>
-    withMfaCode(QString id, std::function<QCoro::Task<Result<Connection*>>(QString)> attempt);
-
 private:
     CliOutput m_output;
     GlobalOptions m_options;
     std::unique_ptr<Workspace> m_workspace;
-    std::unique_ptr<VaultConnector> m_vault; // declared after the workspace: goes first
-    std::unique_ptr<AwsConnector> m_aws;
+    // Declared after the workspace, so they go first: a connector holds a pointer to it.
+    std::map<QString, std::unique_ptr<StoreConnector>> m_connectors;
 };
 
 } // namespace strongroom::cli

@@ -31,8 +31,7 @@ CommandParser::CommandParser(const QString& command, const QString& arguments,
     m_parser.addOption({kPassphraseFile,
                         QStringLiteral("Read the store passphrase from the first line of <file>."),
                         QStringLiteral("file")});
-    m_parser.addOption({kMfaCode,
-                        QStringLiteral("One-time MFA code for an AWS role that needs one."),
+    m_parser.addOption({kMfaCode, QStringLiteral("One-time MFA code for a sign-in that needs one."),
                         QStringLiteral("code")});
 }
 

@@ -14,7 +14,7 @@ struct GlobalOptions {
     // every user through /proc).
     std::optional<int> passphraseFd;
     QString passphraseFile;
-    // A one-time code for an AWS role that needs MFA (short-lived, so argv is acceptable).
+    // A one-time code for a sign-in that needs MFA (short-lived, so argv is acceptable).
     QString mfaCode;
 
     bool hasPassphraseSource() const {

@@ -12,7 +12,7 @@ namespace strongroom::cli {
 
 class CliSession;
 
-// `<provider> logout <id> [--forget]` as the AWS and Vault commands run it.
+// `<store> logout <id> [--forget]` as every store's log-out command runs it.
 struct LogoutFlow {
     QString command;     // the command's name, for its usage line and error context
     QString description; // its --help text

@@ -2,42 +2,30 @@
 
 #include "AuditLogCommand.h"
 #include "AuditVerifyCommand.h"
-#include "AwsCancelRotationCommand.h"
-#include "AwsClearPendingCommand.h"
-#include "AwsConnectCommand.h"
-#include "AwsDeleteCommand.h"
-#include "AwsDeletedCommand.h"
-#include "AwsLogoutCommand.h"
-#include "AwsRestoreCommand.h"
-#include "AwsRotateCommand.h"
-#include "AwsRotationCommand.h"
-#include "AwsWhoamiCommand.h"
+#include "CliProvider.h"
 #include "CliSession.h"
 #include "ConnectionsCommand.h"
 #include "DeleteCommand.h"
+#include "DeletedCommand.h"
+#include "DeleteSecretCommand.h"
 #include "DemoSeedCommand.h"
 #include "DestroyCommand.h"
 #include "DiffCommand.h"
-#include "GenerateRootCommand.h"
 #include "GetCommand.h"
-#include "InitCommand.h"
 #include "ListCommand.h"
 #include "MetadataCommand.h"
 #include "PassphraseSource.h"
+#include "ProviderRegistry.h"
+#include "PurgeCommand.h"
 #include "PutCommand.h"
+#include "RestoreCommand.h"
 #include "RollbackCommand.h"
-#include "SealCommand.h"
-#include "SealStatusCommand.h"
+#include "RotateCommand.h"
+#include "RotationCommand.h"
 #include "SearchCommand.h"
 #include "StoreInitCommand.h"
 #include "StoreStatusCommand.h"
 #include "UndeleteCommand.h"
-#include "UnsealCommand.h"
-#include "VaultConnectCommand.h"
-#include "VaultLoginCommand.h"
-#include "VaultLogoutCommand.h"
-#include "VaultMountsCommand.h"
-#include "VaultTokenCommand.h"
 #include "VersionsCommand.h"
 
 #include <algorithm>
@@ -61,43 +49,39 @@ bool isHelp(const QString& argument) {
 } // namespace
 
 StrongroomCli::StrongroomCli() {
-    m_commands.push_back(std::make_unique<StoreInitCommand>());
-    m_commands.push_back(std::make_unique<StoreStatusCommand>());
-    m_commands.push_back(std::make_unique<ConnectionsCommand>());
-    m_commands.push_back(std::make_unique<ListCommand>());
-    m_commands.push_back(std::make_unique<SearchCommand>());
-    m_commands.push_back(std::make_unique<GetCommand>());
-    m_commands.push_back(std::make_unique<VersionsCommand>());
-    m_commands.push_back(std::make_unique<DiffCommand>());
-    m_commands.push_back(std::make_unique<PutCommand>());
-    m_commands.push_back(std::make_unique<RollbackCommand>());
-    m_commands.push_back(std::make_unique<DeleteCommand>());
-    m_commands.push_back(std::make_unique<UndeleteCommand>());
-    m_commands.push_back(std::make_unique<DestroyCommand>());
-    m_commands.push_back(std::make_unique<MetadataCommand>());
-    m_commands.push_back(std::make_unique<AuditVerifyCommand>());
-    m_commands.push_back(std::make_unique<AuditLogCommand>());
-    m_commands.push_back(std::make_unique<DemoSeedCommand>());
-    m_commands.push_back(std::make_unique<VaultConnectCommand>());
-    m_commands.push_back(std::make_unique<VaultLoginCommand>());
-    m_commands.push_back(std::make_unique<VaultLogoutCommand>());
-    m_commands.push_back(std::make_unique<VaultTokenCommand>());
-    m_commands.push_back(std::make_unique<VaultMountsCommand>());
-    m_commands.push_back(std::make_unique<AwsConnectCommand>());
-    m_commands.push_back(std::make_unique<AwsWhoamiCommand>());
-    m_commands.push_back(std::make_unique<AwsLogoutCommand>());
-    m_commands.push_back(std::make_unique<AwsRotationCommand>());
-    m_commands.push_back(std::make_unique<AwsRotateCommand>());
-    m_commands.push_back(std::make_unique<AwsCancelRotationCommand>());
-    m_commands.push_back(std::make_unique<AwsClearPendingCommand>());
-    m_commands.push_back(std::make_unique<AwsDeleteCommand>());
-    m_commands.push_back(std::make_unique<AwsRestoreCommand>());
-    m_commands.push_back(std::make_unique<AwsDeletedCommand>());
-    m_commands.push_back(std::make_unique<SealStatusCommand>());
-    m_commands.push_back(std::make_unique<InitCommand>());
-    m_commands.push_back(std::make_unique<UnsealCommand>());
-    m_commands.push_back(std::make_unique<SealCommand>());
-    m_commands.push_back(std::make_unique<GenerateRootCommand>());
+    CommandGroup generic{QStringLiteral("Commands"), {}};
+    auto& commands = generic.commands;
+    commands.push_back(std::make_unique<StoreInitCommand>());
+    commands.push_back(std::make_unique<StoreStatusCommand>());
+    commands.push_back(std::make_unique<ConnectionsCommand>());
+    commands.push_back(std::make_unique<ListCommand>());
+    commands.push_back(std::make_unique<SearchCommand>());
+    commands.push_back(std::make_unique<GetCommand>());
+    commands.push_back(std::make_unique<VersionsCommand>());
+    commands.push_back(std::make_unique<DiffCommand>());
+    commands.push_back(std::make_unique<PutCommand>());
+    commands.push_back(std::make_unique<RollbackCommand>());
+    commands.push_back(std::make_unique<DeleteCommand>());
+    commands.push_back(std::make_unique<UndeleteCommand>());
+    commands.push_back(std::make_unique<DestroyCommand>());
+    commands.push_back(std::make_unique<MetadataCommand>());
+    commands.push_back(std::make_unique<DeleteSecretCommand>());
+    commands.push_back(std::make_unique<DeletedCommand>());
+    commands.push_back(std::make_unique<RestoreCommand>());
+    commands.push_back(std::make_unique<PurgeCommand>());
+    commands.push_back(std::make_unique<RotationCommand>());
+    commands.push_back(std::make_unique<RotateCommand>());
+    commands.push_back(std::make_unique<AuditVerifyCommand>());
+    commands.push_back(std::make_unique<AuditLogCommand>());
+    commands.push_back(std::make_unique<DemoSeedCommand>());
+    m_groups.push_back(std::move(generic));
+    for (const CliProvider& provider : CliProviderRegistry::builtin().all()) {
+        const ProviderDescription* store = ProviderRegistry::builtin().find(provider.providerId);
+        CommandGroup group{store ? store->displayName : provider.providerId,
+                           provider.makeCommands ? provider.makeCommands()
+                                                 : std::vector<std::unique_ptr<CliCommand>>()};
+        m_groups.push_back(std::move(group));
+    }
 }
 
 StrongroomCli::~StrongroomCli() = default;
@@ -109,10 +93,12 @@ CliCommand* StrongroomCli::find(const QStringList& words, int& consumed) const {
             continue;
         }
         const QString wanted = words.mid(0, count).join(QLatin1Char(' '));
-        for (const auto& command : m_commands) {
-            if (command->name() == wanted) {
-                consumed = count;
-                return command.get();
+        for (const auto& group : m_groups) {
+            for (const auto& command : group.commands) {
+                if (command->name() == wanted) {
+                    consumed = count;
+                    return command.get();
+                }
             }
         }
     }
@@ -123,16 +109,22 @@ QString StrongroomCli::helpText() const {
     QString text = QStringLiteral(
         "Usage: strongroom-cli [global options] <command> [options] [arguments]\n\n"
         "One console for every secrets store: the same audited operations as the Strongroom "
-        "window.\n\nCommands:\n");
-    // Names padded to the longest one, so the summaries line up.
+        "window. The generic commands work on every store that can do what they ask (and "
+        "say so when it cannot); each store's own commands follow under its name.\n");
+    // Names padded to the longest one, so the summaries line up across the groups.
     qsizetype width = 0;
-    for (const auto& command : m_commands) {
-        width = std::max(width, command->name().size());
+    for (const auto& group : m_groups) {
+        for (const auto& command : group.commands) {
+            width = std::max(width, command->name().size());
+        }
     }
-    for (const auto& command : m_commands) {
-        text += QStringLiteral("  %1  %2\n")
-                    .arg(command->name(), -static_cast<int>(width))
-                    .arg(command->summary());
+    for (const auto& group : m_groups) {
+        text += QStringLiteral("\n%1:\n").arg(group.title);
+        for (const auto& command : group.commands) {
+            text += QStringLiteral("  %1  %2\n")
+                        .arg(command->name(), -static_cast<int>(width))
+                        .arg(command->summary());
+        }
     }
     text += QStringLiteral(
                 "\nGlobal options (accepted by every command):\n"
@@ -140,7 +132,7 @@ QString StrongroomCli::helpText() const {
                 "  --json                  machine-readable JSON on stdout\n"
                 "  --passphrase-fd <n>     read the local store's passphrase from descriptor n\n"
                 "  --passphrase-file <f>   read it from the first line of file f\n"
-                "  --mfa-code <code>       one-time code for an AWS role that needs MFA (asked "
+                "  --mfa-code <code>       one-time code for a sign-in that needs MFA (asked "
                 "at a terminal otherwise)\n"
                 "  -h, --help              help (also: strongroom-cli <command> --help)\n\n"
                 "Environment:\n"

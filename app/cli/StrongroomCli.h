@@ -4,6 +4,7 @@
 #include "CliOutput.h"
 
 #include <QCoroTask>
+#include <QString>
 #include <QStringList>
 
 #include <memory>
@@ -12,8 +13,9 @@
 namespace strongroom::cli {
 
 // The command table and the top-level dispatch of `strongroom-cli [global options] <command>
-// [options]`: finds the command (one or two words), hands it the rest, and prints the overall
-// help with the exit codes.
+// [options]`: the generic commands plus the commands of every store in the CLI provider registry;
+// finds the command (one or two words), hands it the rest, and prints the overall help with the
+// exit codes.
 class StrongroomCli {
 public:
     StrongroomCli();
@@ -26,9 +28,15 @@ public:
     QString helpText() const;
 
 private:
+    // The generic commands, then each store's own under its display name, as --help lists them.
+    struct CommandGroup {
+        QString title;
+        std::vector<std::unique_ptr<CliCommand>> commands;
+    };
+
     CliCommand* find(const QStringList& words, int& consumed) const;
 
-    std::vector<std::unique_ptr<CliCommand>> m_commands;
+    std::vector<CommandGroup> m_groups;
     CliOutput m_output;
 };
 

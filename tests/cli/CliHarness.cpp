@@ -2,6 +2,7 @@
 
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonDocument>
 #include <QProcess>
 
 QStringList CliRun::outLines() const {
@@ -72,4 +73,28 @@ QByteArray CliHarness::allFileContents() const {
         }
     }
     return all;
+}
+
+QList<QJsonObject> CliHarness::auditEntries() const {
+    QList<QJsonObject> entries;
+    QFile file(auditFile());
+    if (!file.open(QIODevice::ReadOnly)) {
+        return entries;
+    }
+    for (const QByteArray& line : file.readAll().split('\n')) {
+        if (!line.trimmed().isEmpty()) {
+            entries.append(QJsonDocument::fromJson(line).object());
+        }
+    }
+    return entries;
+}
+
+QList<QJsonObject> CliHarness::auditEntries(const QString& action) const {
+    QList<QJsonObject> matching;
+    for (const QJsonObject& entry : auditEntries()) {
+        if (entry.value(QStringLiteral("action")).toString() == action) {
+            matching.append(entry);
+        }
+    }
+    return matching;
 }

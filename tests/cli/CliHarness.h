@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
+#include <QList>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -43,6 +45,10 @@ public:
     QString writeFile(const QString& name, const QByteArray& contents) const;
     // Every file under the home, concatenated (to search for leaked values).
     QByteArray allFileContents() const;
+    // The audit log's entries, oldest first (empty when there is no log yet).
+    QList<QJsonObject> auditEntries() const;
+    // The entries with `action`, oldest first.
+    QList<QJsonObject> auditEntries(const QString& action) const;
 
     static QString binary();
 

@@ -134,8 +134,8 @@ private Q_SLOTS:
         QFile audit(cli.auditFile());
         QVERIFY(audit.open(QIODevice::ReadOnly));
         const QByteArray lines = audit.readAll();
-        QVERIFY(lines.contains("\"aws-connect\""));
-        QVERIFY(lines.contains("\"aws-reconnect\""));
+        QVERIFY(lines.contains("\"connect\""));
+        QVERIFY(lines.contains("\"reconnect\""));
         QVERIFY(!lines.contains(m_secretKey));
 
         const CliRun out = cli.run(
@@ -231,9 +231,9 @@ private Q_SLOTS:
         QFile audit(cli.auditFile());
         QVERIFY(audit.open(QIODevice::ReadOnly));
         const QByteArray lines = audit.readAll();
-        QVERIFY(lines.contains("\"aws-rotation-cancel\""));
-        QVERIFY(lines.contains("\"aws-clear-pending\""));
-        QVERIFY(lines.contains("\"aws-rotate\""));
+        QVERIFY(lines.contains("\"disable-rotation\""));
+        QVERIFY(lines.contains("\"clear-stuck-rotation\""));
+        QVERIFY(lines.contains("\"rotate\""));
         QVERIFY(lines.contains(stuck.toUtf8()));
     }
 
@@ -305,9 +305,10 @@ private Q_SLOTS:
         QFile audit(cli.auditFile());
         QVERIFY(audit.open(QIODevice::ReadOnly));
         const QByteArray lines = audit.readAll();
-        QVERIFY(lines.contains("\"aws-delete\""));
-        QVERIFY(lines.contains("\"aws-restore\""));
-        QVERIFY(lines.contains("\"aws-force-delete\""));
+        QVERIFY(lines.contains("\"delete-secret\""));
+        QVERIFY(lines.contains("\"restore-secret\""));
+        // The forced delete is a delete-secret too; its detail tells it apart.
+        QVERIFY(lines.contains("without recovery"));
     }
 
     void badInputIsAOneLineErrorAndSavesNothing() {

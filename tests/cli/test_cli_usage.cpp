@@ -26,18 +26,32 @@ private Q_SLOTS:
         CliHarness cli;
         const CliRun run = cli.run({QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
-        const QStringList commands{QStringLiteral("store init"),  QStringLiteral("store status"),
-                                   QStringLiteral("connections"), QStringLiteral("ls"),
-                                   QStringLiteral("get"),         QStringLiteral("versions"),
-                                   QStringLiteral("diff"),        QStringLiteral("put"),
-                                   QStringLiteral("rollback"),    QStringLiteral("delete"),
-                                   QStringLiteral("undelete"),    QStringLiteral("destroy"),
-                                   QStringLiteral("metadata"),    QStringLiteral("audit verify"),
-                                   QStringLiteral("audit log"),   QStringLiteral("demo seed")};
+        const QStringList commands{QStringLiteral("store init"),    QStringLiteral("store status"),
+                                   QStringLiteral("connections"),   QStringLiteral("ls"),
+                                   QStringLiteral("get"),           QStringLiteral("versions"),
+                                   QStringLiteral("diff"),          QStringLiteral("put"),
+                                   QStringLiteral("rollback"),      QStringLiteral("delete"),
+                                   QStringLiteral("undelete"),      QStringLiteral("destroy"),
+                                   QStringLiteral("metadata"),      QStringLiteral("audit verify"),
+                                   QStringLiteral("audit log"),     QStringLiteral("demo seed"),
+                                   QStringLiteral("delete-secret"), QStringLiteral("deleted"),
+                                   QStringLiteral("restore"),       QStringLiteral("purge"),
+                                   QStringLiteral("rotation"),      QStringLiteral("rotate")};
         for (const QString& command : commands) {
             QVERIFY2(run.outText().contains(QStringLiteral("  ") + command + QLatin1Char(' ')),
                      qPrintable(command));
         }
+        // The generic commands come first, then each store's own under its name; the store's
+        // older admin commands say which generic verb they run.
+        const QString text = run.outText();
+        const auto generic = text.indexOf(QStringLiteral("  delete-secret "));
+        const auto vault = text.indexOf(QStringLiteral("\nVault / OpenBao:\n"));
+        const auto aws = text.indexOf(QStringLiteral("\nAWS Secrets Manager:\n"));
+        QVERIFY2(generic >= 0 && vault > generic && aws > generic, qPrintable(text));
+        QVERIFY(text.indexOf(QStringLiteral("  vault login ")) > vault);
+        QVERIFY(text.indexOf(QStringLiteral("  aws whoami ")) > aws);
+        QVERIFY(text.contains(
+            QRegularExpression(QStringLiteral("\\n  aws delete +\\(alias of delete-secret\\)"))));
         // Every exit code 0..8 has a row in the table.
         for (int code = 0; code <= 8; ++code) {
             const QRegularExpression row(QStringLiteral("^\\s+%1\\s+\\S").arg(code),
@@ -54,6 +68,9 @@ private Q_SLOTS:
         QTest::newRow("put") << QStringList{"put"};
         QTest::newRow("destroy") << QStringList{"destroy"};
         QTest::newRow("audit log") << QStringList{"audit", "log"};
+        QTest::newRow("delete-secret") << QStringList{"delete-secret"};
+        QTest::newRow("rotation") << QStringList{"rotation"};
+        QTest::newRow("aws delete") << QStringList{"aws", "delete"};
     }
     void everyCommandHasItsOwnHelp() {
         QFETCH(QStringList, words);

@@ -26,8 +26,7 @@ BackendError invalidReply(const char* operation, const QString& why) {
                         QStringLiteral("%1 reply: %2").arg(QString::fromLatin1(operation), why));
 }
 
-// Each call below uses only the backend across its await: this object may be gone by then.
-
+// A RotateSecret that only configures: its success, without the (absent) version.
 QCoro::Task<Status> statusOf(QCoro::Task<Result<QString>> task) {
     auto reply = co_await std::move(task);
     if (!reply)
@@ -37,6 +36,7 @@ QCoro::Task<Status> statusOf(QCoro::Task<Result<QString>> task) {
 
 } // namespace
 
+// Each call below uses only the backend across its await: this object may be gone by then.
 SecretsManagerAdmin::SecretsManagerAdmin(SecretsManagerBackend* backend)
     : m_backend(backend) {}
 

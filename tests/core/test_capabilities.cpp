@@ -1,6 +1,7 @@
 #include "BackendError.h"
 #include "Capabilities.h"
 
+#include <QSet>
 #include <QTest>
 
 using namespace strongroom;
@@ -27,6 +28,30 @@ private Q_SLOTS:
         QVERIFY(!both.can(Capability::Write));
         QVERIFY(!both.can(Capability::Rollback));
         QCOMPARE(both.whyNot(Capability::Write), QStringLiteral("read-only policy"));
+    }
+    void aStoresReasonSurvivesNarrowingByAToken() {
+        // What the store lacks keeps its own words after the token's check narrows the set.
+        Capabilities store(Capability::Read | Capability::DeleteSecret);
+        store.deny(Capability::RestoreSecret, QStringLiteral("no bin"));
+        Capabilities token(Capability::Read | Capability::RestoreSecret);
+        token.deny(Capability::DeleteSecret, QStringLiteral("needs 'delete'"));
+        const auto both = store.narrowedTo(token);
+        QVERIFY(!both.can(Capability::RestoreSecret));
+        QCOMPARE(both.whyNot(Capability::RestoreSecret), QStringLiteral("no bin"));
+        QCOMPARE(both.whyNot(Capability::DeleteSecret), QStringLiteral("needs 'delete'"));
+    }
+    void everyCapabilityHasAName() {
+        QSet<QString> names;
+        for (int bit = 0; bit < 32; ++bit) {
+            const auto capability = static_cast<Capability>(1 << bit);
+            if (!(CapabilitySet(capability) & CapabilitySet(0x7fffff)))
+                continue;
+            const QString name = capabilityName(capability);
+            QVERIFY2(!name.isEmpty(), qPrintable(QString::number(bit)));
+            names.insert(name);
+            QVERIFY(Capabilities().whyNot(capability).contains(name));
+        }
+        QCOMPARE(names.size(), 23); // one name each, none shared
     }
     void everyErrorKindHasAMessage() {
         for (int k = 0; k <= static_cast<int>(BackendError::Kind::InvalidInput); ++k) {

@@ -173,6 +173,11 @@ QCoro::Task<Result<Capabilities>> SecretsManagerBackend::capabilitiesFor(SecretR
     // hide actions that work, so every action the store supports stays enabled and a refusal
     // comes back as PermissionDenied when it is tried.
     Q_UNUSED(ref);
+    // Without keys (idle lock, log out) nothing may be done: fail closed.
+    if (!m_client->hasCredentials()) {
+        co_return BackendError(BackendError::Kind::Unauthenticated,
+                               tr("no AWS credentials: the connection is locked or signed out"));
+    }
     co_return storeCapabilities();
 }
 

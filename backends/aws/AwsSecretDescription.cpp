@@ -176,8 +176,12 @@ void readVersionStages(const json& versions, QMap<QString, QStringList>& out, Fi
 } // namespace
 
 QString AwsSecretDescription::currentVersion() const {
+    return versionWithLabel(awsCurrent);
+}
+
+QString AwsSecretDescription::versionWithLabel(const QString& label) const {
     for (auto it = versionStages.cbegin(); it != versionStages.cend(); ++it) {
-        if (it.value().contains(awsCurrent))
+        if (it.value().contains(label))
             return it.key();
     }
     return {};

@@ -42,6 +42,8 @@ struct AwsSecretDescription {
 
     bool isScheduledForDeletion() const { return deletedDate.isValid(); }
     QString currentVersion() const; // the version holding AWSCURRENT, empty when none
+    // The version holding the staging label `label`, empty when none does.
+    QString versionWithLabel(const QString& label) const;
     // A rotation that did not finish: AWSPENDING on a version that does not hold AWSCURRENT.
     // The version id, or nothing.
     std::optional<QString> stuckPendingVersion() const;

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "AwsSecretDescription.h"
 #include "CancelToken.h"
 #include "Result.h"
 #include "SecretRef.h"
+#include "SecretsManagerRotationApi.h"
 
 #include <QCoroTask>
 #include <QDateTime>
@@ -26,17 +26,11 @@ struct AwsScheduledDeletion {
     QDateTime deletionDate;
 };
 
-struct AwsRotationRequest {
-    QString lambdaArn;              // empty: keep the configured one
-    int automaticallyAfterDays = 0; // or
-    QString scheduleExpression;     // "rate(30 days)" / "cron(...)"
-    QString duration;               // optional window, "2h"
-    bool rotateImmediately = true;
-};
-
-// What Secrets Manager can do beyond the common contract: rotation and the deletion window. Each
-// call is one AWS operation (or a describe + one operation), with its own error; nothing here
-// writes a secret value.
+// Transitional: the AWS-only shape of rotation and deletion from before the common contract
+// had them. Every call is now the backend's own contract call (rotateNow, configureRotation,
+// disableRotation, clearStuckRotation, deleteSecret, restoreSecret, deletedSecrets) or
+// rotateSecret(), so this holds no logic of its own beyond scheduleDeletion()'s date. Nothing
+// new should use it; remove it once app/ and ui/ call the contract.
 class SecretsManagerAdmin {
 public:
     explicit SecretsManagerAdmin(SecretsManagerBackend* backend);

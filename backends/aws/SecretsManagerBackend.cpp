@@ -2,6 +2,7 @@
 
 #include "JsonWipe.h"
 #include "SecretsManagerApi.h"
+#include "SecretsManagerCalls.h"
 #include "SecretsManagerFolderListing.h"
 
 #include <QCoreApplication>
@@ -16,6 +17,7 @@ using Kind = BackendError::Kind;
 using Safety = AwsJsonClient::Safety;
 using json = nlohmann::json;
 namespace sm = secretsmanager;
+using sm::checkName;
 
 const QString awsCurrent = QStringLiteral("AWSCURRENT");
 constexpr int awsPageLimit = 100;
@@ -26,14 +28,6 @@ QString tr(const char* text) {
 
 std::string utf8(const QString& text) {
     return text.toStdString();
-}
-
-std::optional<BackendError> checkName(const SecretRef& ref) {
-    if (ref.path.isEmpty() || ref.path.endsWith(QLatin1Char('/'))) {
-        return BackendError(Kind::InvalidInput,
-                            tr("\"%1\" is not a secret name (a folder or empty)").arg(ref.path));
-    }
-    return std::nullopt;
 }
 
 // A server that hands back the token it was given would keep a paging loop going for ever.
@@ -62,14 +56,14 @@ const AwsEndpoint& SecretsManagerBackend::endpoint() const {
 
 void SecretsManagerBackend::setCredentials(AwsCredentials credentials, QDateTime expires) {
     m_client->setCredentials(std::move(credentials));
-    m_expires = expires;
+    setCredentialExpiry(std::move(expires));
     setState(ConnectionState::Connected);
 }
 
 void SecretsManagerBackend::dropCredentials(ConnectionState state) {
     m_client->clearCredentials();
     m_listing->clear();
-    m_expires = {};
+    setCredentialExpiry({});
     setState(state);
 }
 
@@ -151,10 +145,26 @@ QCoro::Task<Status> SecretsManagerBackend::check() {
 }
 
 Capabilities SecretsManagerBackend::storeCapabilities() const {
-    return Capabilities(Capability::List | Capability::Read | Capability::Write |
-                        Capability::Versions | Capability::ReadVersion | Capability::DeleteSecret |
-                        Capability::Rollback | Capability::EditMetadata | Capability::Rotate |
-                        Capability::BinaryValues);
+    Capabilities caps(Capability::List | Capability::Read | Capability::Write |
+                      Capability::Versions | Capability::ReadVersion | Capability::DeleteSecret |
+                      Capability::Rollback | Capability::EditMetadata | Capability::BinaryValues |
+                      Capability::RecoverableDelete | Capability::ListDeleted |
+                      Capability::RestoreSecret | Capability::PurgeSecret | Capability::MoveLabel |
+                      Capability::RotationStatus | Capability::Rotate |
+                      Capability::ConfigureRotation | Capability::ClearStuckRotation);
+    caps.deny(Capability::EnableVersion,
+              tr("AWS Secrets Manager versions cannot be disabled: a version without staging "
+                 "labels is deprecated instead"));
+    const QString keepsEvery = tr("AWS Secrets Manager cannot delete single versions: a version "
+                                  "without staging labels is deprecated, and AWS removes old "
+                                  "deprecated versions itself");
+    for (const auto capability :
+         {Capability::DeleteVersion, Capability::UndeleteVersion, Capability::DestroyVersion}) {
+        caps.deny(capability, keepsEvery);
+    }
+    caps.deny(Capability::CheckAndSet, tr("AWS Secrets Manager has no check-and-set: Strongroom "
+                                          "compares AWSCURRENT before each write"));
+    return caps;
 }
 
 QCoro::Task<Result<Capabilities>> SecretsManagerBackend::capabilitiesFor(SecretRef ref) {

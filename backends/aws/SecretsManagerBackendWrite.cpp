@@ -1,8 +1,9 @@
-// The writing half of SecretsManagerBackend (new versions, rollback, deletion, tags), apart from
-// the reading half only to keep each file short.
+// The writing half of SecretsManagerBackend (new versions, rollback, label moves, tags), apart
+// from the reading half only to keep each file short.
 #include "SecretsManagerBackend.h"
 
 #include "SecretsManagerApi.h"
+#include "SecretsManagerCalls.h"
 
 #include <QCoreApplication>
 #include <QUuid>
@@ -14,9 +15,12 @@ namespace {
 using Kind = BackendError::Kind;
 using Safety = AwsJsonClient::Safety;
 using json = nlohmann::json;
+using secretsmanager::callWrite;
+using secretsmanager::callWriteDone;
+using secretsmanager::checkName;
+using secretsmanager::describeWhileOpen;
 
 const QString awsCurrent = QStringLiteral("AWSCURRENT");
-constexpr int recoveryWindowDays = 30;
 
 QString tr(const char* text) {
     return QCoreApplication::translate("SecretsManagerBackend", text);
@@ -30,14 +34,6 @@ std::string utf8(const QString& text) {
 QString requestToken(const QString& idempotencyKey) {
     return idempotencyKey.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
                                     : idempotencyKey;
-}
-
-std::optional<BackendError> checkName(const SecretRef& ref) {
-    if (ref.path.isEmpty() || ref.path.endsWith(QLatin1Char('/'))) {
-        return BackendError(Kind::InvalidInput,
-                            tr("\"%1\" is not a secret name (a folder or empty)").arg(ref.path));
-    }
-    return std::nullopt;
 }
 
 BackendError conflict(const QString& name, const QString& expected, const QString& actual) {
@@ -55,38 +51,16 @@ QString versionIdOf(const json& reply, const QString& fallback) {
     return fallback;
 }
 
-// describe(); Cancelled when the backend went while it ran.
-QCoro::Task<Result<AwsSecretDescription>> describeWhileOpen(QPointer<SecretsManagerBackend> self,
-                                                            SecretRef ref) {
-    auto describing = self->describe(std::move(ref));
-    auto described = co_await std::move(describing);
-    if (!self) {
-        co_return BackendError(Kind::Cancelled);
-    }
-    co_return described;
-}
-
-// One writing call for `name`; Cancelled when the backend went while it ran.
-QCoro::Task<Result<json>> callWrite(QPointer<SecretsManagerBackend> self, QString operation,
-                                    json params, QString name, QString token = {}) {
-    auto calling = self->call(std::move(operation), std::move(params), Safety::Write,
-                              std::move(name), std::move(token));
-    auto reply = co_await std::move(calling);
-    if (!self) {
-        co_return BackendError(Kind::Cancelled);
-    }
-    co_return reply;
-}
-
-// callWrite for the calls whose reply says nothing beyond success.
-QCoro::Task<Status> callWriteDone(QPointer<SecretsManagerBackend> self, QString operation,
-                                  json params, QString name) {
-    auto calling = callWrite(self, std::move(operation), std::move(params), std::move(name));
-    auto reply = co_await std::move(calling);
-    if (!reply) {
-        co_return reply.error();
-    }
-    co_return Done{};
+// The Conflict of moveLabel: `label` is not where the operator saw it.
+BackendError labelMoved(const QString& name, const QString& label, const QString& expected,
+                        const QString& holder) {
+    const QString now = holder.isEmpty() ? tr("on no version") : tr("on version %1").arg(holder);
+    const QString seen =
+        expected.isEmpty() ? tr("on no version") : tr("on version %1").arg(expected);
+    return BackendError(Kind::Conflict, tr("the label %1 of %2 moved meanwhile: it is %3 now, "
+                                           "not %4")
+                                            .arg(label, name, now, seen))
+        .withCurrentVersion(holder);
 }
 
 } // namespace
@@ -203,34 +177,52 @@ QCoro::Task<Result<WriteResult>> SecretsManagerBackend::rollback(SecretRef ref, 
     co_return WriteResult{version};
 }
 
-DeletionRules SecretsManagerBackend::deletionRules() const {
-    DeletionRules rules;
-    rules.hasBin = true;
-    rules.windowChosenPerDelete = true;
-    rules.minRecoveryDays = 7;
-    rules.maxRecoveryDays = 30;
-    rules.defaultRecoveryDays = recoveryWindowDays;
-    return rules;
-}
-
-QCoro::Task<Status> SecretsManagerBackend::deleteSecret(SecretRef ref, DeleteOptions options) {
+QCoro::Task<Status> SecretsManagerBackend::moveLabel(SecretRef ref, QString label,
+                                                     QString toVersion,
+                                                     QString expectedFromVersion) {
     QPointer<SecretsManagerBackend> self(this);
     if (auto bad = checkName(ref)) {
         co_return *bad;
     }
-    const int days = options.recoveryDays == 0 ? recoveryWindowDays : options.recoveryDays;
-    if (!options.force && !deletionRules().acceptsWindow(days)) {
-        co_return BackendError(Kind::InvalidInput,
-                               tr("the recovery window must be 7 to 30 days, not %1").arg(days));
+    if (label.trimmed().isEmpty() || toVersion.isEmpty()) {
+        co_return BackendError(Kind::InvalidInput, tr("say which label to move to which version"));
     }
-    json params{{"SecretId", utf8(ref.path)}};
-    if (options.force) {
-        params["ForceDeleteWithoutRecovery"] = true;
-    } else {
-        params["RecoveryWindowInDays"] = days;
+    auto describing = describeWhileOpen(self, ref);
+    auto described = co_await std::move(describing);
+    if (!described) {
+        co_return described.error();
     }
-    auto calling = callWriteDone(self, QStringLiteral("DeleteSecret"), std::move(params), ref.path);
-    co_return co_await std::move(calling);
+    const QString holder = described->versionWithLabel(label);
+    if (holder != expectedFromVersion) {
+        co_return labelMoved(ref.path, label, expectedFromVersion, holder);
+    }
+    if (!described->versionStages.contains(toVersion)) {
+        co_return BackendError(Kind::NotFound, tr("%1 has no version %2").arg(ref.path, toVersion));
+    }
+    if (holder == toVersion) {
+        co_return Done{};
+    }
+    json params{{"SecretId", utf8(ref.path)},
+                {"VersionStage", utf8(label)},
+                {"MoveToVersionId", utf8(toVersion)}};
+    if (!holder.isEmpty()) {
+        params["RemoveFromVersionId"] = utf8(holder);
+    }
+    auto moving = callWriteDone(self, QStringLiteral("UpdateSecretVersionStage"), std::move(params),
+                                ref.path);
+    auto moved = co_await std::move(moving);
+    if (moved || moved.error().kind() != Kind::InvalidInput) {
+        co_return moved;
+    }
+    // AWS refuses a RemoveFromVersionId that no longer holds the label as a bad parameter: when
+    // another writer moved it since the describe, that is a lost race, and says so.
+    auto rechecking = describeWhileOpen(self, ref);
+    auto rechecked = co_await std::move(rechecking);
+    if (rechecked && rechecked->versionWithLabel(label) != holder) {
+        co_return labelMoved(ref.path, label, expectedFromVersion,
+                             rechecked->versionWithLabel(label));
+    }
+    co_return moved;
 }
 
 void SecretsManagerBackend::lock() {

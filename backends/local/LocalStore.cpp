@@ -155,11 +155,30 @@ QString LocalStore::providerId() const {
 }
 
 Capabilities LocalStore::storeCapabilities() const {
-    return Capabilities(Capability::List | Capability::Read | Capability::Write |
-                        Capability::Versions | Capability::ReadVersion | Capability::DeleteVersion |
-                        Capability::UndeleteVersion | Capability::DestroyVersion |
-                        Capability::DeleteSecret | Capability::Rollback | Capability::EditMetadata |
-                        Capability::BinaryValues | Capability::CheckAndSet);
+    Capabilities caps(Capability::List | Capability::Read | Capability::Write |
+                      Capability::Versions | Capability::ReadVersion | Capability::DeleteVersion |
+                      Capability::UndeleteVersion | Capability::DestroyVersion |
+                      Capability::DeleteSecret | Capability::Rollback | Capability::EditMetadata |
+                      Capability::BinaryValues | Capability::CheckAndSet);
+    // What the store lacks, in words an operator can act on (shown on the disabled actions).
+    const QString noBin = tr("The local store has no bin: deleting a secret removes every "
+                             "version at once");
+    for (const auto capability : {Capability::RecoverableDelete, Capability::ListDeleted,
+                                  Capability::RestoreSecret, Capability::PurgeSecret}) {
+        caps.deny(capability, noBin);
+    }
+    caps.deny(Capability::EnableVersion,
+              tr("Local store versions cannot be disabled; delete a version to hide it and "
+                 "undelete it to bring it back"));
+    caps.deny(Capability::MoveLabel, tr("Local store versions carry no labels to move; roll back "
+                                        "to make an old version current"));
+    const QString noRotation = tr("The local store does not rotate secrets; write a new value "
+                                  "to replace one");
+    for (const auto capability : {Capability::RotationStatus, Capability::Rotate,
+                                  Capability::ConfigureRotation, Capability::ClearStuckRotation}) {
+        caps.deny(capability, noRotation);
+    }
+    return caps;
 }
 
 QCoro::Task<Result<Capabilities>> LocalStore::capabilitiesFor(SecretRef ref) {

@@ -18,12 +18,10 @@ CredentialStatus::CredentialStatus(Workspace* workspace, QList<StoreUi*> stores,
                                    QWidget* parent)
     : QLabel(parent)
     , m_workspace(workspace)
-    , m_stores(std::move(stores))
     , m_connections(connections)
     , m_presenter(presenter) {
-    for (StoreUi* store : m_stores) {
-        connect(store->connector(), &StoreConnector::credentialsChanged, this,
-                &CredentialStatus::update);
+    for (StoreUi* store : stores) {
+        addStore(store);
     }
     connect(connections, &ConnectionsPane::secretSelected, this, &CredentialStatus::update);
     connect(connections, &ConnectionsPane::folderSelected, this, &CredentialStatus::update);
@@ -32,6 +30,12 @@ CredentialStatus::CredentialStatus(Workspace* workspace, QList<StoreUi*> stores,
     minute->setInterval(std::chrono::minutes(1));
     connect(minute, &QTimer::timeout, this, &CredentialStatus::update);
     minute->start();
+}
+
+void CredentialStatus::addStore(StoreUi* store) {
+    m_stores.append(store);
+    connect(store->connector(), &StoreConnector::credentialsChanged, this,
+            &CredentialStatus::update);
 }
 
 StoreUi* CredentialStatus::storeOf(const QString& connectionId) const {

@@ -21,6 +21,8 @@ public:
     CredentialStatus(Workspace* workspace, QList<StoreUi*> stores, ConnectionsPane* connections,
                      SecretPresenter* presenter, QWidget* parent = nullptr);
 
+    // A store added after the built-in ones (MainWindow::addStoreUi).
+    void addStore(StoreUi* store);
     void update();
     // The connection shown: the selected one when a store UI handles it, else the first open
     // connection one does.

@@ -13,6 +13,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace strongroom {
 
 namespace {
@@ -131,6 +133,11 @@ void DeletedSecretsDialog::display(const QList<DeletedSecret>& deleted) {
         m_table->setItem(row, DeletedColumn, new QTableWidgetItem(when(entry.deletedAt)));
         m_table->setItem(row, PurgeColumn, new QTableWidgetItem(when(entry.purgeAt)));
     }
+    // Some stores only say when a secret goes for good (AWS): then there is no Deleted column.
+    const bool datesDeletions =
+        std::any_of(deleted.cbegin(), deleted.cend(),
+                    [](const DeletedSecret& entry) { return entry.deletedAt.isValid(); });
+    m_table->setColumnHidden(DeletedColumn, !datesDeletions);
     m_summary->setText(deleted.isEmpty()
                            ? tr("The bin is empty.")
                            : tr("%n secret(s) in the bin; each can be restored until it goes for "

@@ -245,8 +245,11 @@ void MainWindow::updateActions() {
          tr("Select the versions to destroy on the Versions tab"));
     gate(m_deleteSecret, Capability::DeleteSecret, true, {});
     // The rotation dialog shows how the secret rotates, or at least rotates it now.
+    // (When neither is allowed, why it cannot describe rotation is the reason shown.)
     gate(m_rotate,
-         caps.can(Capability::RotationStatus) ? Capability::RotationStatus : Capability::Rotate,
+         caps.can(Capability::Rotate) && !caps.can(Capability::RotationStatus)
+             ? Capability::Rotate
+             : Capability::RotationStatus,
          true, {});
     gate(m_editMetadata, Capability::EditMetadata, true, {});
     updateVersionActions(selected);

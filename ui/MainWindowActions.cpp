@@ -84,7 +84,7 @@ void MainWindow::createActions() {
     m_auditLog = make(tr("Audit log"), QStringLiteral("document-properties"),
                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     m_quit = make(tr("Quit"), QStringLiteral("application-exit"), QKeySequence::Quit);
-    m_connect = make(tr("Connect…"), QStringLiteral("network-connect"), {});
+    m_connect = make(tr("Connect…"), QStringLiteral("connect"), {});
     m_connect->setToolTip(tr("Connect to a secrets store: pick which kind, then sign in"));
     connect(m_connect, &QAction::triggered, this, &MainWindow::openStorePicker);
     m_rotate = make(tr("Rotation…"), QStringLiteral("rotate"), {});
@@ -94,7 +94,7 @@ void MainWindow::createActions() {
             openRotation(shown->id(), m_presenter->ref().path);
         }
     });
-    m_deletedSecrets = make(tr("Deleted secrets…"), QStringLiteral("user-trash"), {});
+    m_deletedSecrets = make(tr("Deleted secrets…"), QStringLiteral("bin"), {});
     m_deletedSecrets->setToolTip(
         tr("The bin of the selected connection: restore or purge deleted secrets"));
     connect(m_deletedSecrets, &QAction::triggered, this, [this] {
@@ -272,7 +272,7 @@ void MainWindow::addLifecycleActions(QMenu* menu, const QString& connectionId,
                 [this, connectionId, path] { m_deletions->deleteSecret(connectionId, path); });
     }
     if (store.can(Capability::ListDeleted)) {
-        QAction* bin = menu->addAction(tr("Deleted &secrets…"));
+        QAction* bin = menu->addAction(actionIcon(QStringLiteral("bin")), tr("Deleted &secrets…"));
         connect(bin, &QAction::triggered, this,
                 [this, connectionId] { openDeletedSecrets(connectionId); });
     }

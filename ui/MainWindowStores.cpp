@@ -5,6 +5,7 @@
 
 #include "ConnectionsPane.h"
 #include "ConnectionTreeModel.h"
+#include "CredentialStatus.h"
 #include "DeletedSecretsDialog.h"
 #include "DeletionWorkflow.h"
 #include "RotationDialog.h"
@@ -26,6 +27,7 @@ namespace strongroom {
 void MainWindow::addStoreUi(StoreUi* store) {
     store->setParent(this);
     m_stores.append(store);
+    m_tokenStatus->addStore(store);
     connectStoreSignals(store);
 }
 

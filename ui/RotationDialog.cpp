@@ -200,6 +200,10 @@ void RotationDialog::display() {
     if (m_form) {
         m_form->showSettings(rotation);
     }
+    // The banner came after the dialog was sized: make room for it.
+    if (const QSize wanted = sizeHint(); wanted.height() > height()) {
+        resize(width(), wanted.height());
+    }
 }
 
 QCoro::Task<> RotationDialog::load() {

@@ -51,7 +51,9 @@ StorePickerDialog::StorePickerDialog(const QList<StoreUi*>& stores, QWidget* par
     layout->addWidget(buttons);
     resize(460, 300);
 
+    // Activation is a double-click or Enter, or a single click where the desktop says so.
     connect(m_list, &QListWidget::itemActivated, this, &StorePickerDialog::chooseCurrent);
+    connect(m_list, &QListWidget::itemDoubleClicked, this, &StorePickerDialog::chooseCurrent);
     connect(m_continue, &QPushButton::clicked, this, &StorePickerDialog::chooseCurrent);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_list, &QListWidget::currentRowChanged, this,

@@ -96,31 +96,6 @@ void showTab(QTabWidget* tabs, QWidget* page) {
                       bar->tabRect(tabs->indexOf(page)).center());
 }
 
-QMessageBox* waitForBox(const QString& text) {
-    QMessageBox* found = nullptr;
-    (void)waitUntil([&] {
-        for (QWidget* widget : QApplication::topLevelWidgets()) {
-            auto* box = qobject_cast<QMessageBox*>(widget);
-            if (box && box->isVisible() && box->text().contains(text)) {
-                found = box;
-                return true;
-            }
-        }
-        return false;
-    });
-    return found;
-}
-
-void clickButton(QMessageBox* box, const QString& text) {
-    for (QAbstractButton* button : box->buttons()) {
-        if (button->text().remove(QLatin1Char('&')) == text) {
-            button->click();
-            return;
-        }
-    }
-    QFAIL(qPrintable(QStringLiteral("no button %1").arg(text)));
-}
-
 } // namespace
 
 class TestAwsUi : public QObject {
@@ -463,7 +438,7 @@ private Q_SLOTS:
         click(dialog->clearStuckButton());
         QMessageBox* confirm = waitForBox(QStringLiteral("Clear the stuck rotation"));
         QVERIFY(confirm);
-        clickButton(confirm, QStringLiteral("Clear stuck rotation"));
+        QVERIFY(clickBoxButton(confirm, QStringLiteral("Clear stuck rotation")));
         WAIT_VERIFY(!dialog->stuckBanner()->isVisible() && !dialog->isBusy(), 20000);
         QVERIFY(dialog->resultLabel()->text().contains(v4));
         QCOMPARE(stagesOnServer(dbName).value(v4), QStringList());
@@ -514,7 +489,7 @@ private Q_SLOTS:
         click(list->restoreButton());
         QMessageBox* sure = waitForBox(QStringLiteral("Restore %1").arg(otherName));
         QVERIFY(sure);
-        clickButton(sure, QStringLiteral("Restore"));
+        QVERIFY(clickBoxButton(sure, QStringLiteral("Restore")));
         WAIT_VERIFY(list->paths().isEmpty() && !list->isBusy(), 20000);
         const auto restored = m_moto.secretsManager(QStringLiteral("DescribeSecret"),
                                                     {{QStringLiteral("SecretId"), otherName}});
@@ -679,7 +654,7 @@ private Q_SLOTS:
         click(dialog->turnOffButton());
         QMessageBox* sure = waitForBox(QStringLiteral("Turn automatic rotation"));
         QVERIFY(sure);
-        clickButton(sure, QStringLiteral("Turn off rotation"));
+        QVERIFY(clickBoxButton(sure, QStringLiteral("Turn off rotation")));
         WAIT_VERIFY(!dialog->errorLabel()->text().isEmpty() && !dialog->isBusy(), 20000);
         QVERIFY(dialog->statusLabel()->text().contains(QStringLiteral("Rotation: enabled")));
         dialog->close();

@@ -14,9 +14,12 @@ WarningLabel::WarningLabel(const QString& text, QWidget* parent)
     QFont loud = font();
     loud.setBold(true);
     setFont(loud);
-    // The error red of the palette, so it reads in light and dark themes alike.
+    // The error red of the palette, so it reads in light and dark themes alike; disabled (the
+    // choice it warns about is not taken) it greys out like any label.
     QPalette colours = palette();
-    colours.setColor(QPalette::WindowText, ChangeColours::errorText(colours));
+    for (QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive}) {
+        colours.setColor(group, QPalette::WindowText, ChangeColours::errorText(colours));
+    }
     setPalette(colours);
     setText(text);
 }

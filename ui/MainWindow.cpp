@@ -1,13 +1,11 @@
 #include "MainWindow.h"
 
 #include "AppSettings.h"
-#include "AuditLogViewer.h"
 #include "BuiltinStoreUis.h"
 #include "Clipboard.h"
 #include "ConnectionsPane.h"
 #include "ConnectionTreeModel.h"
 #include "CredentialStatus.h"
-#include "DeletedSecretsDialog.h"
 #include "DeletionWorkflow.h"
 #include "InactivityTimer.h"
 #include "LocalStore.h"
@@ -15,15 +13,12 @@
 #include "QuickOpenDialog.h"
 #include "QuickOpenModel.h"
 #include "RollbackWorkflow.h"
-#include "RotationDialog.h"
 #include "SearchDialog.h"
 #include "SecretFieldsModel.h"
 #include "SecretPane.h"
 #include "SecretPresenter.h"
 #include "SecretWorkflows.h"
 #include "SettingsDialog.h"
-#include "StoreConnector.h"
-#include "StorePickerDialog.h"
 #include "StoreStartup.h"
 #include "VersionsModel.h"
 #include "VersionsTab.h"
@@ -45,8 +40,6 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
-
-#include <tuple>
 
 // Q_INIT_RESOURCE cannot be used inside a namespace; the icons live in a static library, whose
 // resources are registered only when asked.

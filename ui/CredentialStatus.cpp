@@ -1,12 +1,10 @@
 #include "CredentialStatus.h"
 
-#include "AwsConnections.h"
-#include "AwsConnector.h"
 #include "Connection.h"
 #include "ConnectionsPane.h"
 #include "SecretPresenter.h"
-#include "VaultConnections.h"
-#include "VaultConnector.h"
+#include "StoreConnector.h"
+#include "StoreUi.h"
 #include "Workspace.h"
 
 #include <QTimer>
@@ -15,18 +13,16 @@
 
 namespace strongroom {
 
-CredentialStatus::CredentialStatus(Workspace* workspace, VaultConnections* vault,
-                                   AwsConnections* aws, ConnectionsPane* connections,
-                                   SecretPresenter* presenter, QWidget* parent)
+CredentialStatus::CredentialStatus(Workspace* workspace, QList<StoreUi*> stores,
+                                   ConnectionsPane* connections, SecretPresenter* presenter,
+                                   QWidget* parent)
     : QLabel(parent)
     , m_workspace(workspace)
-    , m_vault(vault)
-    , m_aws(aws)
     , m_connections(connections)
     , m_presenter(presenter) {
-    connect(vault->connector(), &VaultConnector::credentialsChanged, this,
-            &CredentialStatus::update);
-    connect(aws->connector(), &AwsConnector::credentialsChanged, this, &CredentialStatus::update);
+    for (StoreUi* store : stores) {
+        addStore(store);
+    }
     connect(connections, &ConnectionsPane::secretSelected, this, &CredentialStatus::update);
     connect(connections, &ConnectionsPane::folderSelected, this, &CredentialStatus::update);
     // The time left counts down by itself; once a minute is as fine as the label shows.
@@ -36,16 +32,31 @@ CredentialStatus::CredentialStatus(Workspace* workspace, VaultConnections* vault
     minute->start();
 }
 
+void CredentialStatus::addStore(StoreUi* store) {
+    m_stores.append(store);
+    connect(store->connector(), &StoreConnector::credentialsChanged, this,
+            &CredentialStatus::update);
+}
+
+StoreUi* CredentialStatus::storeOf(const QString& connectionId) const {
+    for (StoreUi* store : m_stores) {
+        if (store->handles(connectionId)) {
+            return store;
+        }
+    }
+    return nullptr;
+}
+
 QString CredentialStatus::connectionShown() const {
     QString id = m_connections->currentConnectionId();
     if (id.isEmpty() && m_presenter->connection()) {
         id = m_presenter->connection()->id();
     }
-    if (m_vault->isVault(id) || m_aws->isAws(id)) {
+    if (storeOf(id)) {
         return id;
     }
     for (Connection* connection : m_workspace->connections()) {
-        if (m_vault->isVault(connection->id()) || m_aws->isAws(connection->id())) {
+        if (storeOf(connection->id())) {
             return connection->id();
         }
     }
@@ -57,14 +68,13 @@ void CredentialStatus::update() {
         return;
     }
     const QString id = connectionShown();
-    const bool aws = m_aws->isAws(id);
-    setText(id.isEmpty() ? QString()
-            : aws        ? m_aws->connector()->credentialStatus(id)
-                         : m_vault->connector()->credentialStatus(id));
+    StoreUi* store = storeOf(id);
+    setText(store ? store->connector()->credentialStatus(id) : QString());
     const Connection* connection = m_workspace->connection(id);
-    setToolTip(!connection ? QString()
-               : aws       ? tr("AWS credentials of %1").arg(connection->displayName())
-                           : tr("Token of %1").arg(connection->displayName()));
+    setToolTip(
+        connection && store
+            ? tr("Credentials of %1 (%2)").arg(connection->displayName(), store->displayName())
+            : QString());
 }
 
 } // namespace strongroom

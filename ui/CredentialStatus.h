@@ -1,35 +1,38 @@
 #pragma once
 
 #include <QLabel>
+#include <QList>
 #include <QPointer>
 
 namespace strongroom {
 
-class AwsConnections;
 class ConnectionsPane;
 class SecretPresenter;
-class VaultConnections;
+class StoreUi;
 class Workspace;
 
-// The status bar's credential label: the Vault token's or the AWS temporary credentials' time
-// left for the selected connection (else the first connection that has either), refreshed when
-// the selection, a token or a session changes, and once a minute while it counts down.
+// The status bar's credential label: what the store's connector says about the credential of
+// the selected connection (else the first connection a store UI handles): "Token: 42 min left",
+// "AWS: long-lived keys". Refreshed when the selection or a credential changes, and once a
+// minute while it counts down.
 class CredentialStatus : public QLabel {
     Q_OBJECT
 public:
-    CredentialStatus(Workspace* workspace, VaultConnections* vault, AwsConnections* aws,
-                     ConnectionsPane* connections, SecretPresenter* presenter,
-                     QWidget* parent = nullptr);
+    CredentialStatus(Workspace* workspace, QList<StoreUi*> stores, ConnectionsPane* connections,
+                     SecretPresenter* presenter, QWidget* parent = nullptr);
 
+    // A store added after the built-in ones (MainWindow::addStoreUi).
+    void addStore(StoreUi* store);
     void update();
-    // The connection shown: the selected one when it has a token or temporary keys, else the
-    // first that has.
+    // The connection shown: the selected one when a store UI handles it, else the first open
+    // connection one does.
     QString connectionShown() const;
 
 private:
+    StoreUi* storeOf(const QString& connectionId) const;
+
     QPointer<Workspace> m_workspace;
-    VaultConnections* m_vault;
-    AwsConnections* m_aws;
+    QList<StoreUi*> m_stores;
     ConnectionsPane* m_connections;
     SecretPresenter* m_presenter;
 };

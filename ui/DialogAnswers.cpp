@@ -1,5 +1,7 @@
 #include "DialogAnswers.h"
 
+#include "TypedConfirmationDialog.h"
+
 #include <QAbstractButton>
 #include <QCoroSignal>
 #include <QDialog>
@@ -31,6 +33,25 @@ QCoro::Task<bool> confirmed(QWidget* window, QString title, QString text, QStrin
     }
     box->deleteLater();
     co_return button && box->buttonRole(button) == QMessageBox::AcceptRole;
+}
+
+QCoro::Task<bool> typedConfirmed(QWidget* window, QString title, QString consequence, QString name,
+                                 QString actionLabel, QString warning) {
+    QPointer<TypedConfirmationDialog> dialog =
+        new TypedConfirmationDialog(title, consequence, name, actionLabel, window);
+    if (!warning.isEmpty()) {
+        dialog->setWarning(warning);
+    }
+    auto answering = answerOf(dialog);
+    const int answer = co_await std::move(answering);
+    if (dialog) {
+        dialog->deleteLater();
+    }
+    co_return answer == QDialog::Accepted;
+}
+
+QCoro::Task<bool> noQuestionAsked() {
+    co_return true;
 }
 
 } // namespace strongroom

@@ -17,4 +17,12 @@ QCoro::Task<int> answerOf(QDialog* dialog);
 QCoro::Task<bool> confirmed(QWidget* window, QString title, QString text, QString acceptLabel,
                             QString detail = {});
 
+// Asks for the secret's name to be typed (TypedConfirmationDialog) before an action that cannot
+// be undone; true once it was typed and confirmed. `warning`, when given, is shown loud.
+QCoro::Task<bool> typedConfirmed(QWidget* window, QString title, QString consequence, QString name,
+                                 QString actionLabel, QString warning = {});
+
+// An answer already given, for a step that needs no question (undelete).
+QCoro::Task<bool> noQuestionAsked();
+
 } // namespace strongroom

@@ -1,14 +1,12 @@
 #include "MainWindow.h"
 
 #include "AppSettings.h"
-#include "AuditLogViewer.h"
-#include "AwsConnections.h"
-#include "AwsConnector.h"
-#include "AwsSecretActions.h"
+#include "BuiltinStoreUis.h"
 #include "Clipboard.h"
 #include "ConnectionsPane.h"
 #include "ConnectionTreeModel.h"
 #include "CredentialStatus.h"
+#include "DeletionWorkflow.h"
 #include "InactivityTimer.h"
 #include "LocalStore.h"
 #include "LockScreen.h"
@@ -22,7 +20,6 @@
 #include "SecretWorkflows.h"
 #include "SettingsDialog.h"
 #include "StoreStartup.h"
-#include "VaultConnections.h"
 #include "VersionsModel.h"
 #include "VersionsTab.h"
 #include "Workspace.h"
@@ -76,8 +73,8 @@ MainWindow::MainWindow(Workspace* workspace, QWidget* parent)
     setCentralWidget(m_pages);
     resize(1100, 680);
 
-    m_vault = new VaultConnections(workspace, this, this);
-    m_aws = new AwsConnections(workspace, this, this);
+    m_deletions = new DeletionWorkflow(workspace, this, this);
+    m_stores = makeBuiltinStoreUis(workspace, this, this);
     createActions();
     createMenus();
     createStatusBar();
@@ -115,8 +112,16 @@ MainWindow::MainWindow(Workspace* workspace, QWidget* parent)
         m_clipboardStatus->setText(seconds > 0 ? tr("Clipboard clears in %1 s").arg(seconds)
                                                : QString());
     });
-    connectVaultSignals();
-    connectAwsSignals();
+    for (StoreUi* store : m_stores) {
+        connectStoreSignals(store);
+    }
+    connectDeletionSignals();
+    connect(m_connections, &ConnectionsPane::contextMenuRequested, this,
+            [this](const QString& id, const QString& path, const QPoint& globalPos) {
+                QMenu* menu = connectionMenu(id, path);
+                menu->setAttribute(Qt::WA_DeleteOnClose);
+                menu->popup(globalPos);
+            });
     connectionAdded();
     updateActions();
     m_inactivity->start();
@@ -176,74 +181,8 @@ void MainWindow::updateConnectionStatus() {
     updateTokenStatus();
 }
 
-void MainWindow::connectVaultSignals() {
-    connect(m_vault, &VaultConnections::loggedIn, this, &MainWindow::retryAfterLogin);
-    connect(m_vault, &VaultConnections::goToRequested, this, &MainWindow::openSecret);
-    connect(m_vault, &VaultConnections::message, this, &MainWindow::showMessage);
-    connect(m_vault, &VaultConnections::mountAdded, this, [this](const QString& id) {
-        const QModelIndex index = m_tree->connectionIndex(id);
-        if (index.isValid()) {
-            m_tree->refresh(index);
-        }
-        connectionAdded();
-    });
-    connect(m_connections, &ConnectionsPane::contextMenuRequested, this,
-            [this](const QString& id, const QString& path, const QPoint& globalPos) {
-                QMenu* menu = connectionMenu(id, path);
-                menu->setAttribute(Qt::WA_DeleteOnClose);
-                menu->popup(globalPos);
-            });
-}
-
 void MainWindow::updateTokenStatus() {
     m_tokenStatus->update();
-}
-
-void MainWindow::connectAwsSignals() {
-    connect(m_aws, &AwsConnections::loggedIn, this, &MainWindow::retryAfterLogin);
-    connect(m_aws, &AwsConnections::message, this, &MainWindow::showMessage);
-    const auto shows = [this](const QString& id, const QString& path) {
-        return m_presenter->connection() && m_presenter->connection()->id() == id &&
-               m_presenter->ref().path == path;
-    };
-    // After the idle lock the connector takes the keys back by itself: then the values the lock
-    // dropped are read again.
-    connect(m_aws->connector(), &AwsConnector::credentialsChanged, this, [this](const QString& id) {
-        if (m_presenter->connection() && m_presenter->connection()->id() == id &&
-            m_presenter->hasSecret() && !m_presenter->fields()->hasValue() &&
-            !m_workspace->isLocked()) {
-            m_presenter->reload();
-        }
-    });
-    AwsSecretActions* actions = m_aws->secretActions();
-    connect(actions, &AwsSecretActions::secretChanged, this,
-            [this, shows](const QString& id, const QString& path) {
-                if (shows(id, path)) {
-                    m_presenter->reload();
-                }
-            });
-    connect(actions, &AwsSecretActions::secretDeleted, this,
-            [this, shows](const QString& id, const QString& path) {
-                if (shows(id, path)) {
-                    m_presenter->close();
-                }
-                refreshAround(id, path);
-            });
-    connect(actions, &AwsSecretActions::secretRestored, this,
-            [this](const QString& id, const QString& path) { refreshAround(id, path); });
-}
-
-void MainWindow::retryAfterLogin(const QString& connectionId) {
-    if (m_presenter->connection() && m_presenter->connection()->id() == connectionId) {
-        m_presenter->reload();
-    }
-    if (m_connections->currentConnectionId() == connectionId) {
-        m_connections->refreshCurrent();
-    } else if (const QModelIndex index = m_tree->connectionIndex(connectionId); index.isValid()) {
-        m_tree->refresh(index);
-    }
-    connectionAdded();
-    showMessage(tr("Logged in again to %1").arg(m_tree->connectionName(connectionId)));
 }
 
 QString MainWindow::chosenVersion() const {
@@ -298,11 +237,15 @@ void MainWindow::updateActions() {
     gate(m_destroy, Capability::DestroyVersion, !selected.isEmpty(),
          tr("Select the versions to destroy on the Versions tab"));
     gate(m_deleteSecret, Capability::DeleteSecret, true, {});
-    // Rotation has a dialog for the stores that offer it (AWS Secrets Manager).
-    gate(m_rotate, Capability::Rotate,
-         m_presenter->connection() && m_aws->isAws(m_presenter->connection()->id()),
-         tr("This store has no rotation settings"));
+    // The rotation dialog shows how the secret rotates, or at least rotates it now.
+    // (When neither is allowed, why it cannot describe rotation is the reason shown.)
+    gate(m_rotate,
+         caps.can(Capability::Rotate) && !caps.can(Capability::RotationStatus)
+             ? Capability::Rotate
+             : Capability::RotationStatus,
+         true, {});
     gate(m_editMetadata, Capability::EditMetadata, true, {});
+    updateVersionActions(selected);
 }
 
 void MainWindow::updateUndoRollback() {
@@ -335,9 +278,10 @@ void MainWindow::workspaceLocked() {
     m_lockScreen->setPassphraseRequired(needsPassphrase());
     m_pages->setCurrentWidget(m_lockScreen);
     m_lockStatus->setText(tr("Locked"));
-    for (QAction* action : {m_refresh, m_new, m_edit, m_rollback, m_delete, m_undelete, m_destroy,
-                            m_deleteSecret, m_editMetadata, m_quickOpenAction, m_search, m_lock,
-                            m_connectVault, m_connectAws, m_rotate}) {
+    for (QAction* action :
+         {m_refresh, m_new, m_edit, m_rollback, m_delete, m_undelete, m_destroy, m_deleteSecret,
+          m_editMetadata, m_quickOpenAction, m_search, m_lock, m_connect, m_rotate,
+          m_deletedSecrets, m_enableVersions, m_disableVersions}) {
         action->setEnabled(false);
     }
     updateUndoRollback();
@@ -353,16 +297,18 @@ void MainWindow::workspaceUnlocked() {
     m_pages->setCurrentWidget(m_splitter);
     m_lockStatus->setText(tr("Unlocked"));
     for (QAction* action :
-         {m_refresh, m_new, m_quickOpenAction, m_search, m_lock, m_connectVault, m_connectAws}) {
+         {m_refresh, m_new, m_quickOpenAction, m_search, m_lock, m_connect, m_deletedSecrets}) {
         action->setEnabled(true);
     }
-    // A Vault or AWS secret is read again once its connection has its credentials back
-    // (retryAfterLogin, or the AWS session coming back).
+    // A store's secret is read again once its connection has its credentials back (loggedIn,
+    // or its connector's credentialsChanged); the local store's at once.
     const Connection* shown = m_presenter->connection();
-    if (!shown || (!m_vault->isVault(shown->id()) && !m_aws->isAws(shown->id()))) {
+    if (!shown || !storeUiFor(shown->id())) {
         m_presenter->reload();
     }
-    m_vault->reopenAfterUnlock();
+    for (StoreUi* store : m_stores) {
+        store->reopenAfterUnlock();
+    }
     updateActions();
     updateUndoRollback();
     m_inactivity->start();

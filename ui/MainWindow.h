@@ -2,6 +2,7 @@
 
 #include "CredentialStatus.h"
 #include "SecretBytes.h"
+#include "StoreUi.h"
 
 #include <QCoroTask>
 #include <QMainWindow>
@@ -14,24 +15,29 @@ class QStackedWidget;
 
 namespace strongroom {
 
-class AwsConnections;
 class Clipboard;
 class ConnectionTreeModel;
 class ConnectionsPane;
+class DeletedSecretsDialog;
+class DeletionWorkflow;
 class InactivityTimer;
 class LockScreen;
 class QuickOpenModel;
+class RotationDialog;
 class SearchDialog;
 class SecretPane;
 class SecretPresenter;
 class SecretWorkflows;
+class StorePickerDialog;
 class StoreStartup;
-class VaultConnections;
+class StoreUi;
 class Workspace;
 
 // The console: connections on the left, the open secret on the right, the actions in a toolbar
-// and menus, connection / clipboard / lock state in the status bar. While the workspace is locked
-// the lock screen replaces everything and no value is held.
+// and menus, connection / credential / clipboard / lock state in the status bar. While the
+// workspace is locked the lock screen replaces everything and no value is held. It knows the
+// stores only through their StoreUi (BuiltinStoreUis.cpp) and what each secret's Capabilities
+// allow.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -51,8 +57,23 @@ public:
     QLabel* clipboardStatus() const { return m_clipboardStatus; }
     QLabel* lockStatus() const { return m_lockStatus; }
     QLabel* tokenStatus() const { return m_tokenStatus; }
-    VaultConnections* vaultConnections() const { return m_vault; }
-    AwsConnections* awsConnections() const { return m_aws; }
+    DeletionWorkflow* deletions() const { return m_deletions; }
+
+    // The window parts of the stores, one per provider.
+    const QList<StoreUi*>& storeUis() const { return m_stores; }
+    // The store UI of `connectionId` (open or saved), nullptr for the local store.
+    StoreUi* storeUiFor(const QString& connectionId) const;
+    // The store UI of type T (a test's way to reach one store's own parts).
+    template <typename T> T* storeUi() const {
+        for (StoreUi* store : m_stores) {
+            if (auto* typed = qobject_cast<T*>(store)) {
+                return typed;
+            }
+        }
+        return nullptr;
+    }
+    // A store UI added after the built-in ones (a test's store).
+    void addStoreUi(StoreUi* store);
 
     QAction* refreshAction() const { return m_refresh; }
     QAction* newAction() const { return m_new; }
@@ -70,9 +91,11 @@ public:
     QAction* settingsAction() const { return m_settings; }
     QAction* quickOpenAction() const { return m_quickOpenAction; }
     QAction* auditLogAction() const { return m_auditLog; }
-    QAction* connectVaultAction() const { return m_connectVault; }
-    QAction* connectAwsAction() const { return m_connectAws; }
+    QAction* connectAction() const { return m_connect; }
     QAction* rotateAction() const { return m_rotate; }
+    QAction* deletedSecretsAction() const { return m_deletedSecrets; }
+    QAction* enableVersionsAction() const { return m_enableVersions; }
+    QAction* disableVersionsAction() const { return m_disableVersions; }
 
     // The right-click menu of a tree row (the caller owns it).
     QMenu* connectionMenu(const QString& connectionId, const QString& path);
@@ -81,6 +104,13 @@ public:
     void openSecret(const QString& connectionId, const QString& path);
     // Opens the local store (first-run setup or passphrase prompt as needed), then shows it.
     StoreStartup* startLocalStore(bool seedDemo);
+    // Every store opens its saved connections (start-up).
+    void reconnectSavedConnections();
+    // "Connect…": the store picker, whose choice opens that store's connect dialog.
+    StorePickerDialog* openStorePicker();
+    RotationDialog* openRotation(const QString& connectionId, const QString& path);
+    // The bin of the selected (else the shown secret's) connection.
+    DeletedSecretsDialog* openDeletedSecrets(const QString& connectionId);
 
 private:
     void createActions();
@@ -94,8 +124,18 @@ private:
     void updateConnectionStatus();
     void updateTokenStatus();
     void updateUndoRollback();
-    void connectVaultSignals();
-    void connectAwsSignals();
+    void connectStoreSignals(StoreUi* store);
+    void connectDeletionSignals();
+    // Whether the open secret is `connectionId`'s `path`.
+    bool shows(const QString& connectionId, const QString& path) const;
+    // The connection the connection-wide actions work on: the selected one, else the shown
+    // secret's.
+    QString chosenConnection() const;
+    void updateVersionActions(const QStringList& selected);
+    // Rotation, delete and the bin on a tree row, as far as the row's store offers them.
+    void addLifecycleActions(QMenu* menu, const QString& connectionId, const QString& path);
+    // The selected versions, else the current one.
+    QStringList versionsOrCurrent() const;
     // After a new login: re-read the open secret and re-list the folder that failed.
     void retryAfterLogin(const QString& connectionId);
     void showMessage(const QString& message);
@@ -127,11 +167,13 @@ private:
     QLabel* m_lockStatus = nullptr;
     CredentialStatus* m_tokenStatus = nullptr;
     QWidget* m_undoRollbackButton = nullptr;
-    VaultConnections* m_vault = nullptr;
-    AwsConnections* m_aws = nullptr;
-    QAction* m_connectVault = nullptr;
-    QAction* m_connectAws = nullptr;
+    DeletionWorkflow* m_deletions = nullptr;
+    QList<StoreUi*> m_stores;
+    QAction* m_connect = nullptr;
     QAction* m_rotate = nullptr;
+    QAction* m_deletedSecrets = nullptr;
+    QAction* m_enableVersions = nullptr;
+    QAction* m_disableVersions = nullptr;
     QAction* m_refresh = nullptr;
     QAction* m_new = nullptr;
     QAction* m_edit = nullptr;

@@ -4,13 +4,11 @@
 
 #include "AppSettings.h"
 #include "AuditLogViewer.h"
-#include "AwsConnections.h"
-#include "AwsConnector.h"
-#include "AwsSecretActions.h"
 #include "Clipboard.h"
 #include "ConnectionsPane.h"
 #include "ConnectionTreeModel.h"
 #include "CredentialStatus.h"
+#include "DeletionWorkflow.h"
 #include "InactivityTimer.h"
 #include "LocalStore.h"
 #include "LockScreen.h"
@@ -24,7 +22,6 @@
 #include "SecretWorkflows.h"
 #include "SettingsDialog.h"
 #include "StoreStartup.h"
-#include "VaultConnections.h"
 #include "VersionsModel.h"
 #include "VersionsTab.h"
 #include "Workspace.h"
@@ -87,21 +84,38 @@ void MainWindow::createActions() {
     m_auditLog = make(tr("Audit log"), QStringLiteral("document-properties"),
                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     m_quit = make(tr("Quit"), QStringLiteral("application-exit"), QKeySequence::Quit);
-    m_connectVault = make(tr("Connect to Vault / OpenBao…"), QStringLiteral("provider-vault"), {});
-    m_connectVault->setIconText(tr("Connect"));
-    m_connectVault->setToolTip(tr("Connect to a HashiCorp Vault or OpenBao server"));
-    connect(m_connectVault, &QAction::triggered, m_vault, &VaultConnections::openConnectDialog);
-    m_connectAws = make(tr("Connect AWS Secrets Manager…"), QStringLiteral("provider-aws"), {});
-    m_connectAws->setIconText(tr("AWS"));
-    m_connectAws->setToolTip(tr("Connect to AWS Secrets Manager (or moto / LocalStack)"));
-    connect(m_connectAws, &QAction::triggered, m_aws, &AwsConnections::openConnectDialog);
-    m_rotate = make(tr("Rotate…"), QStringLiteral("rotate"), {});
+    m_connect = make(tr("Connect…"), QStringLiteral("connect"), {});
+    m_connect->setToolTip(tr("Connect to a secrets store: pick which kind, then sign in"));
+    connect(m_connect, &QAction::triggered, this, &MainWindow::openStorePicker);
+    m_rotate = make(tr("Rotation…"), QStringLiteral("rotate"), {});
     connect(m_rotate, &QAction::triggered, this, [this] {
         if (const Connection* shown = m_presenter->connection();
-            shown && m_aws->isAws(shown->id())) {
-            m_aws->secretActions()->openRotation(shown->id(), m_presenter->ref().path);
+            shown && m_presenter->hasSecret()) {
+            openRotation(shown->id(), m_presenter->ref().path);
         }
     });
+    m_deletedSecrets = make(tr("Deleted secrets…"), QStringLiteral("bin"), {});
+    m_deletedSecrets->setToolTip(
+        tr("The bin of the selected connection: restore or purge deleted secrets"));
+    connect(m_deletedSecrets, &QAction::triggered, this, [this] {
+        const QString id = chosenConnection();
+        if (id.isEmpty()) {
+            showMessage(tr("Select a connection whose store has a bin first"));
+        } else if (!openDeletedSecrets(id)) {
+            showMessage(tr("%1 is not open").arg(m_tree->connectionName(id)));
+        }
+    });
+    m_enableVersions = make(tr("Enable versions"), QStringLiteral("checkmark"), {});
+    m_disableVersions = make(tr("Disable versions"), QStringLiteral("dialog-cancel"), {});
+    connect(m_enableVersions, &QAction::triggered, this,
+            [this] { m_workflows->setVersionsEnabled(versionsOrCurrent(), true); });
+    connect(m_disableVersions, &QAction::triggered, this,
+            [this] { m_workflows->setVersionsEnabled(versionsOrCurrent(), false); });
+    // Only on the stores that have them (updateActions shows them); beside Compare as well.
+    for (QAction* action : {m_enableVersions, m_disableVersions}) {
+        action->setVisible(false);
+        m_secret->versionsTab()->addActionButton(action);
+    }
 
     connect(m_refresh, &QAction::triggered, this, [this] {
         m_connections->refreshCurrent();
@@ -125,12 +139,9 @@ void MainWindow::createActions() {
     connect(m_undelete, &QAction::triggered, this,
             [this] { m_workflows->undeleteVersions(chosenVersions()); });
     connect(m_deleteSecret, &QAction::triggered, this, [this] {
-        // AWS deletes with a recovery window (or forced): its own dialog.
         if (const Connection* shown = m_presenter->connection();
-            shown && m_aws->isAws(shown->id())) {
-            m_aws->secretActions()->deleteSecret(shown->id(), m_presenter->ref().path);
-        } else {
-            m_workflows->deleteSecret();
+            shown && m_presenter->hasSecret()) {
+            m_deletions->deleteSecret(shown->id(), m_presenter->ref().path);
         }
     });
     connect(m_editMetadata, &QAction::triggered, m_workflows, &SecretWorkflows::editMetadata);
@@ -150,8 +161,7 @@ void MainWindow::createActions() {
     QToolBar* toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->addAction(m_connectVault);
-    toolbar->addAction(m_connectAws);
+    toolbar->addAction(m_connect);
     toolbar->addSeparator();
     for (QAction* action : {m_refresh, m_new, m_edit, m_rollback, m_rotate, m_delete, m_destroy}) {
         toolbar->addAction(action);
@@ -165,14 +175,14 @@ void MainWindow::createActions() {
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_connectVault);
-    file->addAction(m_connectAws);
+    file->addAction(m_connect);
     QMenu* saved = file->addMenu(tr("Open saved connection"));
     saved->setObjectName(QStringLiteral("savedConnectionsMenu"));
     connect(saved, &QMenu::aboutToShow, this, [this, saved] {
         saved->clear();
-        m_vault->addSavedConnections(saved);
-        m_aws->addSavedConnections(saved);
+        for (StoreUi* store : m_stores) {
+            store->addSavedConnections(saved);
+        }
         if (saved->isEmpty()) {
             saved->addAction(tr("Every saved connection is open"))->setEnabled(false);
         }
@@ -188,12 +198,13 @@ void MainWindow::createMenus() {
     file->addAction(m_quit);
     QMenu* secret = menuBar()->addMenu(tr("&Secret"));
     for (QAction* action : {m_refresh, m_edit, m_rollback, m_undoRollback, m_rotate, m_delete,
-                            m_undelete, m_destroy}) {
+                            m_undelete, m_destroy, m_enableVersions, m_disableVersions}) {
         secret->addAction(action);
     }
     secret->addSeparator();
     secret->addAction(m_editMetadata);
     secret->addAction(m_deleteSecret);
+    secret->addAction(m_deletedSecrets);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_auditLog);
 }
@@ -202,8 +213,7 @@ void MainWindow::createStatusBar() {
     m_connectionStatus = new QLabel(this);
     m_clipboardStatus = new QLabel(this);
     m_lockStatus = new QLabel(tr("Unlocked"), this);
-    m_tokenStatus =
-        new CredentialStatus(m_workspace, m_vault, m_aws, m_connections, m_presenter, this);
+    m_tokenStatus = new CredentialStatus(m_workspace, m_stores, m_connections, m_presenter, this);
     // Offered right after a rollback, next to the message that says what moved.
     auto* undo = new QToolButton(this);
     undo->setObjectName(QStringLiteral("undoRollbackButton"));
@@ -232,15 +242,40 @@ QMenu* MainWindow::connectionMenu(const QString& connectionId, const QString& pa
             m_tree->refresh(index);
         }
     });
-    if (m_vault->isVault(connectionId)) {
+    addLifecycleActions(menu, connectionId, path);
+    if (StoreUi* store = storeUiFor(connectionId)) {
         menu->addSeparator();
-        m_vault->addMenuActions(menu, connectionId);
-    }
-    if (m_aws->isAws(connectionId)) {
-        menu->addSeparator();
-        m_aws->addMenuActions(menu, connectionId, path);
+        store->addMenuActions(menu, connectionId, path);
     }
     return menu;
+}
+
+void MainWindow::addLifecycleActions(QMenu* menu, const QString& connectionId,
+                                     const QString& path) {
+    // What the store offers at all; what this credential may do on the path is checked when
+    // the dialog opens (and it says so).
+    const Connection* connection = m_workspace->connection(connectionId);
+    if (!connection) {
+        return;
+    }
+    const Capabilities store = connection->backend()->storeCapabilities();
+    const bool secret = !path.isEmpty() && !path.endsWith(QLatin1Char('/'));
+    if (secret && (store.can(Capability::RotationStatus) || store.can(Capability::Rotate))) {
+        QAction* rotation = menu->addAction(actionIcon(QStringLiteral("rotate")), tr("R&otation…"));
+        connect(rotation, &QAction::triggered, this,
+                [this, connectionId, path] { openRotation(connectionId, path); });
+    }
+    if (secret && store.can(Capability::DeleteSecret)) {
+        QAction* remove =
+            menu->addAction(actionIcon(QStringLiteral("delete")), tr("&Delete secret…"));
+        connect(remove, &QAction::triggered, this,
+                [this, connectionId, path] { m_deletions->deleteSecret(connectionId, path); });
+    }
+    if (store.can(Capability::ListDeleted)) {
+        QAction* bin = menu->addAction(actionIcon(QStringLiteral("bin")), tr("Deleted &secrets…"));
+        connect(bin, &QAction::triggered, this,
+                [this, connectionId] { openDeletedSecrets(connectionId); });
+    }
 }
 
 } // namespace strongroom

@@ -1,6 +1,7 @@
 #include "RollbackWorkflow.h"
 
 #include "AppSettings.h"
+#include "AuditActions.h"
 #include "Connection.h"
 #include "DialogAnswers.h"
 #include "LabelMoves.h"
@@ -149,8 +150,8 @@ QCoro::Task<> RollbackWorkflow::runUndo(RollbackUndo undo) {
     }
     m_running = true;
     const QList<VersionInfo> before = versionsShown(m_presenter);
-    auto undoing = m_presenter->rollback(undo.previousCurrent, undo.newCurrent,
-                                         QStringLiteral("undo-rollback"));
+    auto undoing =
+        m_presenter->rollback(undo.previousCurrent, undo.newCurrent, actions::undoRollback());
     auto undone = co_await std::move(undoing);
     if (!self) {
         co_return;

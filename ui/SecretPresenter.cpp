@@ -1,10 +1,10 @@
 #include "SecretPresenter.h"
 
 #include "AppSettings.h"
+#include "AuditActions.h"
 #include "AuditEntriesModel.h"
 #include "AuditLog.h"
 #include "Connection.h"
-#include "DeletionService.h"
 #include "DiffModel.h"
 #include "SecretFieldsModel.h"
 #include "SecretService.h"
@@ -91,15 +91,14 @@ void SecretPresenter::reveal(int row) {
     }
     m_fields->reveal(row);
     if (m_workspace && m_connection) {
-        m_workspace->secrets()->recordAccess(m_connection, m_ref, QStringLiteral("reveal"),
+        m_workspace->secrets()->recordAccess(m_connection, m_ref, actions::reveal(),
                                              m_shownVersion);
     }
 }
 
 void SecretPresenter::recordCopy(int row) {
     if (m_fields->bytesAt(row) && m_workspace && m_connection) {
-        m_workspace->secrets()->recordAccess(m_connection, m_ref, QStringLiteral("copy"),
-                                             m_shownVersion);
+        m_workspace->secrets()->recordAccess(m_connection, m_ref, actions::copy(), m_shownVersion);
     }
 }
 
@@ -137,7 +136,9 @@ QCoro::Task<> SecretPresenter::load(quint64 generation) {
         for (Capability capability :
              {Capability::Read, Capability::Write, Capability::Rollback, Capability::DeleteVersion,
               Capability::UndeleteVersion, Capability::DestroyVersion, Capability::DeleteSecret,
-              Capability::EditMetadata, Capability::Rotate}) {
+              Capability::EditMetadata, Capability::Rotate, Capability::RotationStatus,
+              Capability::ConfigureRotation, Capability::ClearStuckRotation,
+              Capability::EnableVersion, Capability::MoveLabel, Capability::PurgeSecret}) {
             m_capabilities.deny(capability, why);
         }
         fail(capabilities.error().message());
@@ -314,15 +315,16 @@ QCoro::Task<Status> SecretPresenter::destroyVersions(QStringList versions) {
     co_return result;
 }
 
-QCoro::Task<Status> SecretPresenter::deleteSecret() {
+QCoro::Task<Status> SecretPresenter::setVersionsEnabled(QStringList versions, bool enabled) {
     if (!hasSecret()) {
         co_return noSecret();
     }
     QPointer<SecretPresenter> self(this);
-    auto resultTask = m_workspace->deletions()->deleteSecret(m_connection, m_ref, {});
+    auto resultTask =
+        m_workspace->secrets()->setVersionsEnabled(m_connection, m_ref, versions, enabled);
     auto result = co_await resultTask;
     if (self && result.ok()) {
-        close();
+        reload();
     }
     co_return result;
 }

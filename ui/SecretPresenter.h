@@ -71,8 +71,8 @@ public:
     QCoro::Task<Status> deleteVersions(QStringList versions);
     QCoro::Task<Status> undeleteVersions(QStringList versions);
     QCoro::Task<Status> destroyVersions(QStringList versions);
+    QCoro::Task<Status> setVersionsEnabled(QStringList versions, bool enabled);
     QCoro::Task<Status> updateMetadata(MetadataUpdate update);
-    QCoro::Task<Status> deleteSecret();
 
 Q_SIGNALS:
     void secretChanged(); // another secret (or none) is shown; views reset

@@ -10,7 +10,6 @@
 #include "SecretEditorDialog.h"
 #include "SecretFieldsModel.h"
 #include "SecretPresenter.h"
-#include "TypedConfirmationDialog.h"
 #include "VersionsModel.h"
 
 #include <QCoroSignal>
@@ -19,10 +18,9 @@
 namespace strongroom {
 
 SecretWorkflows::SecretWorkflows(SecretPresenter* presenter, AppSettings* settings, QWidget* window)
-    : QObject(window)
+    : OperatorWorkflow(window, window)
     , m_presenter(presenter)
     , m_settings(settings)
-    , m_window(window)
     , m_rollbacks(new RollbackWorkflow(presenter, settings, window, this)) {
     connect(m_rollbacks, &RollbackWorkflow::failed, this, &SecretWorkflows::failed);
     connect(m_rollbacks, &RollbackWorkflow::done, this, &SecretWorkflows::done);
@@ -37,33 +35,69 @@ void SecretWorkflows::edit() {
 void SecretWorkflows::rollback(const QString& targetVersion) {
     m_rollbacks->rollback(targetVersion);
 }
-void SecretWorkflows::deleteCurrentVersion() {
-    runDelete({});
-}
-
-void SecretWorkflows::deleteVersions(const QStringList& versions) {
-    runDelete(versions);
+void SecretWorkflows::deleteVersions(const QStringList& chosen) {
+    if (!m_presenter || !m_presenter->hasSecret()) {
+        return;
+    }
+    const QStringList versions =
+        chosen.isEmpty() ? QStringList{m_presenter->versions()->currentVersionId()} : chosen;
+    const QString list = versions.join(QStringLiteral(", "));
+    confirmCallReport(
+        confirmed(window(), tr("Delete versions"),
+                  tr("Delete version(s) %1 of %2? They can be undeleted later.")
+                      .arg(list, m_presenter->ref().path),
+                  versions.size() == 1 ? tr("Delete version") : tr("Delete versions")),
+        [this, versions] { return m_presenter->deleteVersions(versions); },
+        tr("Deleted version(s) %1").arg(list));
 }
 
 void SecretWorkflows::undeleteVersions(const QStringList& versions) {
-    runUndelete(versions);
+    if (!m_presenter || !m_presenter->hasSecret() || versions.isEmpty()) {
+        return;
+    }
+    confirmCallReport(
+        noQuestionAsked(), [this, versions] { return m_presenter->undeleteVersions(versions); },
+        tr("Undeleted version(s) %1").arg(versions.join(QStringLiteral(", "))));
 }
 
-void SecretWorkflows::deleteSecret() {
-    runDeleteSecret();
+void SecretWorkflows::destroyVersions(const QStringList& versions) {
+    if (!m_presenter || !m_presenter->hasSecret() || versions.isEmpty()) {
+        return;
+    }
+    const QString list = versions.join(QStringLiteral(", "));
+    confirmCallReport(
+        typedConfirmed(window(), tr("Destroy versions"),
+                       tr("Version(s) %1 of %2 will be destroyed for good. This cannot be undone.")
+                           .arg(list, m_presenter->ref().path),
+                       m_presenter->ref().name(), tr("Destroy versions")),
+        [this, versions] { return m_presenter->destroyVersions(versions); },
+        tr("Destroyed version(s) %1").arg(list));
+}
+
+void SecretWorkflows::setVersionsEnabled(const QStringList& versions, bool enabled) {
+    if (!m_presenter || !m_presenter->hasSecret() || versions.isEmpty()) {
+        return;
+    }
+    const QString list = versions.join(QStringLiteral(", "));
+    confirmCallReport(
+        enabled ? noQuestionAsked()
+                : confirmed(window(), tr("Disable versions"),
+                            tr("Disable version(s) %1 of %2?").arg(list, m_presenter->ref().path),
+                            tr("Disable"),
+                            tr("Nothing can read a disabled version until it is enabled again; "
+                               "its value is kept.")),
+        [this, versions, enabled] { return m_presenter->setVersionsEnabled(versions, enabled); },
+        enabled ? tr("Enabled version(s) %1").arg(list) : tr("Disabled version(s) %1").arg(list));
 }
 
 void SecretWorkflows::editMetadata() {
     runEditMetadata();
 }
-void SecretWorkflows::destroyVersions(const QStringList& versions) {
-    runDestroy(versions);
-}
 
 QCoro::Task<> SecretWorkflows::runNewSecret(QString connectionId, QString folder) {
     QPointer<SecretWorkflows> self(this);
     // Deleted by us once read: with WA_DeleteOnClose it could be gone before we resume.
-    QPointer<NewSecretDialog> dialog = new NewSecretDialog(folder, m_window);
+    QPointer<NewSecretDialog> dialog = new NewSecretDialog(folder, window());
     auto answerTask = answerOf(dialog);
     const int answer = co_await answerTask;
     if (!self || !dialog) {
@@ -94,7 +128,7 @@ QCoro::Task<> SecretWorkflows::runEdit() {
     SecretValue original = m_presenter->fields()->value();
     QPointer<SecretEditorDialog> dialog =
         new SecretEditorDialog(m_settings, m_presenter->ref().path, m_presenter->shownVersion(),
-                               m_presenter->fields()->value(), m_window);
+                               m_presenter->fields()->value(), window());
     auto answerTask = answerOf(dialog);
     const int answer = co_await answerTask;
     if (!self || !dialog) {
@@ -142,7 +176,7 @@ QCoro::Task<> SecretWorkflows::resolveConflict(SecretValue original, SecretValue
     QPointer<ConflictDialog> dialog =
         new ConflictDialog(m_settings, m_presenter->ref().path, baseVersion, theirVersion,
                            SecretDiff::between(original, theirs.value()),
-                           SecretDiff::between(original, mine), m_window);
+                           SecretDiff::between(original, mine), window());
     dialog->open();
     auto chosen = qCoro(dialog.data(), &ConflictDialog::chosen);
     const ConflictDialog::Choice choice = co_await chosen;
@@ -182,91 +216,13 @@ QCoro::Task<> SecretWorkflows::resolveConflict(SecretValue original, SecretValue
     }
 }
 
-QCoro::Task<> SecretWorkflows::runDelete(QStringList versions) {
-    QPointer<SecretWorkflows> self(this);
-    if (!m_presenter || !m_presenter->hasSecret()) {
-        co_return;
-    }
-    if (versions.isEmpty()) {
-        versions = {m_presenter->versions()->currentVersionId()};
-    }
-    const QString list = versions.join(QStringLiteral(", "));
-    auto asking = confirmed(m_window, tr("Delete versions"),
-                            tr("Delete version(s) %1 of %2? They can be undeleted later.")
-                                .arg(list, m_presenter->ref().path),
-                            versions.size() == 1 ? tr("Delete version") : tr("Delete versions"));
-    const bool yes = co_await std::move(asking);
-    if (!self || !yes || !m_presenter) {
-        co_return;
-    }
-    auto deleteTask = m_presenter->deleteVersions(versions);
-    auto deleted = co_await deleteTask;
-    if (!self) {
-        co_return;
-    }
-    if (!deleted.ok()) {
-        Q_EMIT failed(deleted.error().message());
-        co_return;
-    }
-    Q_EMIT done(tr("Deleted version(s) %1").arg(list));
-}
-
-QCoro::Task<> SecretWorkflows::runUndelete(QStringList versions) {
-    QPointer<SecretWorkflows> self(this);
-    if (!m_presenter || !m_presenter->hasSecret() || versions.isEmpty()) {
-        co_return;
-    }
-    auto undeleting = m_presenter->undeleteVersions(versions);
-    auto undeleted = co_await undeleting;
-    if (!self) {
-        co_return;
-    }
-    if (!undeleted.ok()) {
-        Q_EMIT failed(undeleted.error().message());
-        co_return;
-    }
-    Q_EMIT done(tr("Undeleted version(s) %1").arg(versions.join(QStringLiteral(", "))));
-}
-
-QCoro::Task<> SecretWorkflows::runDeleteSecret() {
-    QPointer<SecretWorkflows> self(this);
-    if (!m_presenter || !m_presenter->hasSecret()) {
-        co_return;
-    }
-    const QString path = m_presenter->ref().path;
-    QPointer<TypedConfirmationDialog> dialog = new TypedConfirmationDialog(
-        tr("Delete secret"),
-        tr("%1 will be removed with all %2 version(s) and its metadata. This cannot be undone.")
-            .arg(path)
-            .arg(m_presenter->versions()->rowCount()),
-        m_presenter->ref().name(), tr("Delete secret"), m_window);
-    auto answerTask = answerOf(dialog);
-    const int answer = co_await answerTask;
-    if (dialog) {
-        dialog->deleteLater();
-    }
-    if (!self || answer != QDialog::Accepted || !m_presenter) {
-        co_return;
-    }
-    auto deleting = m_presenter->deleteSecret();
-    auto deleted = co_await deleting;
-    if (!self) {
-        co_return;
-    }
-    if (!deleted.ok()) {
-        Q_EMIT failed(deleted.error().message());
-        co_return;
-    }
-    Q_EMIT done(tr("Deleted %1 with every version").arg(path));
-}
-
 QCoro::Task<> SecretWorkflows::runEditMetadata() {
     QPointer<SecretWorkflows> self(this);
     if (!m_presenter || !m_presenter->hasSecret()) {
         co_return;
     }
     QPointer<MetadataEditorDialog> dialog =
-        new MetadataEditorDialog(m_presenter->ref().path, m_presenter->metadata(), m_window);
+        new MetadataEditorDialog(m_presenter->ref().path, m_presenter->metadata(), window());
     auto answerTask = answerOf(dialog);
     const int answer = co_await answerTask;
     if (!self || !dialog) {
@@ -289,37 +245,6 @@ QCoro::Task<> SecretWorkflows::runEditMetadata() {
     }
     Q_EMIT done(
         tr("Saved the metadata of %1").arg(m_presenter ? m_presenter->ref().path : QString()));
-}
-
-QCoro::Task<> SecretWorkflows::runDestroy(QStringList versions) {
-    QPointer<SecretWorkflows> self(this);
-    if (!m_presenter || !m_presenter->hasSecret() || versions.isEmpty()) {
-        co_return;
-    }
-    const QString name = m_presenter->ref().name();
-    QPointer<TypedConfirmationDialog> dialog = new TypedConfirmationDialog(
-        tr("Destroy versions"),
-        tr("Version(s) %1 of %2 will be destroyed for good. This cannot be undone.")
-            .arg(versions.join(QStringLiteral(", ")), m_presenter->ref().path),
-        name, tr("Destroy versions"), m_window);
-    auto answerTask = answerOf(dialog);
-    const int answer = co_await answerTask;
-    if (dialog) {
-        dialog->deleteLater();
-    }
-    if (!self || answer != QDialog::Accepted || !m_presenter) {
-        co_return;
-    }
-    auto destroyTask = m_presenter->destroyVersions(versions);
-    auto destroyed = co_await destroyTask;
-    if (!self) {
-        co_return;
-    }
-    if (!destroyed.ok()) {
-        Q_EMIT failed(destroyed.error().message());
-        co_return;
-    }
-    Q_EMIT done(tr("Destroyed version(s) %1").arg(versions.join(QStringLiteral(", "))));
 }
 
 } // namespace strongroom

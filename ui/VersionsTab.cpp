@@ -3,11 +3,13 @@
 #include "SecretPresenter.h"
 #include "VersionsModel.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -18,7 +20,8 @@ VersionsTab::VersionsTab(SecretPresenter* presenter, QWidget* parent)
     : QWidget(parent)
     , m_presenter(presenter)
     , m_table(new QTableView(this))
-    , m_compare(new QPushButton(tr("Compare"), this)) {
+    , m_compare(new QPushButton(tr("Compare"), this))
+    , m_bar(new QHBoxLayout) {
     m_table->setModel(presenter->versions());
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -30,11 +33,10 @@ VersionsTab::VersionsTab(SecretPresenter* presenter, QWidget* parent)
     m_compare->setToolTip(tr("Select two versions to see what changed between them"));
 
     auto* hint = new QLabel(tr("Select two versions to compare them."), this);
-    auto* bar = new QHBoxLayout;
-    bar->addWidget(hint, 1);
-    bar->addWidget(m_compare);
+    m_bar->addWidget(hint, 1);
+    m_bar->addWidget(m_compare);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
+    layout->addLayout(m_bar);
     layout->addWidget(m_table);
 
     connect(m_compare, &QPushButton::clicked, this, &VersionsTab::requestCompare);
@@ -42,6 +44,8 @@ VersionsTab::VersionsTab(SecretPresenter* presenter, QWidget* parent)
             &VersionsTab::updateButtons);
     connect(presenter->versions(), &QAbstractItemModel::modelReset, this,
             &VersionsTab::updateButtons);
+    connect(presenter->versions(), &QAbstractItemModel::modelReset, this,
+            &VersionsTab::showUsedColumns);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
         const QString version = index.data(VersionsModel::VersionIdRole).toString();
         const QString current = m_presenter->versions()->currentVersionId();
@@ -50,6 +54,31 @@ VersionsTab::VersionsTab(SecretPresenter* presenter, QWidget* parent)
         }
     });
     updateButtons();
+    showUsedColumns();
+}
+
+QAbstractButton* VersionsTab::addActionButton(QAction* action) {
+    auto* button = new QToolButton(this);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // QToolButton follows the action's enabled state but not its visibility.
+    button->setVisible(action->isVisible());
+    connect(action, &QAction::changed, button,
+            [button, action] { button->setVisible(action->isVisible()); });
+    m_bar->insertWidget(m_bar->indexOf(m_compare), button);
+    return button;
+}
+
+void VersionsTab::showUsedColumns() {
+    const VersionsModel* model = m_presenter->versions();
+    for (int column : {VersionsModel::DeletedColumn, VersionsModel::ExpiresColumn,
+                       VersionsModel::NotBeforeColumn, VersionsModel::DestroyAtColumn}) {
+        bool used = false;
+        for (int row = 0; row < model->rowCount() && !used; ++row) {
+            used = !model->index(row, column).data().toString().isEmpty();
+        }
+        m_table->setColumnHidden(column, !used);
+    }
 }
 
 QStringList VersionsTab::selectedVersions() const {

@@ -1,8 +1,6 @@
-#include "AwsConnections.h"
 #include "MainWindow.h"
 #include "ProcessHardening.h"
 #include "StoreStartup.h"
-#include "VaultConnections.h"
 #include "Workspace.h"
 
 #include <QApplication>
@@ -44,10 +42,9 @@ int main(int argc, char* argv[]) {
         strongroom::StoreStartup* startup = window.startLocalStore(seedDemo);
         QObject::connect(startup, &strongroom::StoreStartup::abandoned, &app, &QApplication::quit,
                          Qt::QueuedConnection);
-        // Saved Vault/OpenBao connections come back with their keychain tokens (or a login).
-        window.vaultConnections()->reconnectSaved();
-        // Saved AWS connections read their keys again (keychain, environment or profile).
-        window.awsConnections()->reconnectSaved();
+        // Every store opens its saved connections with what it keeps (keychain, environment,
+        // profile), or asks for a sign-in.
+        window.reconnectSavedConnections();
     });
     return QApplication::exec();
 }

@@ -93,6 +93,10 @@ QVariant VersionsModel::data(const QModelIndex& index, int role) const {
             return formatTime(version->deletedAt);
         case ExpiresColumn:
             return formatTime(version->expires);
+        case NotBeforeColumn:
+            return formatTime(version->notBefore);
+        case DestroyAtColumn:
+            return formatTime(version->destroyAt);
         default:
             return {};
         }
@@ -127,13 +131,21 @@ QVariant VersionsModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Deleted at");
     case ExpiresColumn:
         return tr("Expires");
+    case NotBeforeColumn:
+        return tr("Not before");
+    case DestroyAtColumn:
+        return tr("Destroyed on");
     default:
         return {};
     }
 }
 
 QString VersionsModel::describeMarks(const VersionInfo& version) {
-    QString text = markNames(version.marks).join(QStringLiteral(", "));
+    QStringList marks = markNames(version.marks);
+    if (version.destroyAt.isValid() && !version.marks.testFlag(VersionMark::Destroyed)) {
+        marks << tr("destroy pending");
+    }
+    QString text = marks.join(QStringLiteral(", "));
     if (!version.labels.isEmpty()) {
         if (!text.isEmpty()) {
             text += QStringLiteral(" · ");

@@ -8,11 +8,20 @@
 namespace strongroom {
 
 // The version history of one secret, newest first: id, created, marks and labels in words,
-// deleted at, expires.
+// deleted at, expires, not before, and when a pending destroy happens.
 class VersionsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { IdColumn, CreatedColumn, MarksColumn, DeletedColumn, ExpiresColumn, ColumnCount };
+    enum Column {
+        IdColumn,
+        CreatedColumn,
+        MarksColumn,
+        DeletedColumn,
+        ExpiresColumn,
+        NotBeforeColumn,
+        DestroyAtColumn,
+        ColumnCount
+    };
     enum Role {
         VersionIdRole = Qt::UserRole + 1,
         ReadableRole, // false for deleted, destroyed or disabled versions
@@ -33,7 +42,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    // "current, deleted · labels: AWSPREVIOUS" style text used by the Marks column.
+    // "current, deleted · labels: AWSPREVIOUS" style text used by the Marks column; a pending
+    // destroy reads "destroy pending".
     static QString describeMarks(const VersionInfo& version);
 
 private:

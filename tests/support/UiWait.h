@@ -6,10 +6,12 @@
 // QTRY_*, which only call processEvents(): QtKeychain's Secret Service calls (and the async code
 // built on them) complete only while a loop blocks for events.
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QEventLoop>
 #include <QMenu>
+#include <QMessageBox>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -57,6 +59,37 @@ template <typename Widget> Widget* waitForTopLevel(int timeoutMs = 15000) {
 
 template <typename Dialog> Dialog* waitForDialog(int timeoutMs = 15000) {
     return waitForTopLevel<Dialog>(timeoutMs);
+}
+
+// The visible message box whose text contains `text`, or nullptr after timeoutMs.
+inline QMessageBox* waitForBox(const QString& text, int timeoutMs = 15000) {
+    QMessageBox* found = nullptr;
+    (void)waitUntil(
+        [&] {
+            const auto widgets = QApplication::topLevelWidgets();
+            for (QWidget* widget : widgets) {
+                auto* box = qobject_cast<QMessageBox*>(widget);
+                if (box && box->isVisible() && box->text().contains(text)) {
+                    found = box;
+                    return true;
+                }
+            }
+            return false;
+        },
+        timeoutMs);
+    return found;
+}
+
+// Clicks the box's button labelled `text` ('&' mnemonics removed); false when it has none.
+inline bool clickBoxButton(QMessageBox* box, const QString& text) {
+    const auto buttons = box->buttons();
+    for (QAbstractButton* button : buttons) {
+        if (button->text().remove(QLatin1Char('&')) == text) {
+            button->click();
+            return true;
+        }
+    }
+    return false;
 }
 
 // The action of `menu` or of its submenus (searched first) whose text is `text` once its '&'

@@ -2,20 +2,22 @@
 // moto server: connect through the dialog with typed keys and the moto endpoint, browse folders
 // made of '/' in names, the staging labels on the Versions tab, roll back (diff preview, confirm)
 // with the labels moving and Undo putting them back (and refusing once someone else moved them),
-// the stuck-rotation banner and clearing it, delete with a 7-day window behind the typed name,
-// the Scheduled for deletion list and Restore, and the MFA prompt of a role.
+// the generic rotation dialog (stuck banner and clearing it, the AWS settings form, rotate now,
+// turn off), the generic delete dialog with a 7-day window behind the typed name, the bin
+// (Deleted secrets…) with Restore, delete without recovery, and the MFA prompt of a role.
 #include "AppSettings.h"
+#include "AuditActions.h"
 #include "AuditLog.h"
 #include "Await.h"
 #include "AwsConnectDialog.h"
 #include "AwsConnections.h"
 #include "AwsConnector.h"
-#include "AwsDeleteSecretDialog.h"
 #include "AwsKeyFields.h"
-#include "AwsSecretActions.h"
 #include "ConnectionsPane.h"
 #include "ConnectionTreeModel.h"
 #include "DataTab.h"
+#include "DeletedSecretsDialog.h"
+#include "DeleteSecretDialog.h"
 #include "DiffView.h"
 #include "ErrorLabel.h"
 #include "IsolatedHome.h"
@@ -27,15 +29,16 @@
 #include "RollbackWorkflow.h"
 #include "RotationDialog.h"
 #include "RotationSettingsForm.h"
-#include "ScheduledDeletionsDialog.h"
 #include "SecretPane.h"
 #include "SecretPresenter.h"
 #include "SecretWorkflows.h"
+#include "StorePicking.h"
 #include "TypedConfirmationDialog.h"
 #include "UiRows.h"
 #include "UiWait.h"
 #include "VersionsModel.h"
 #include "VersionsTab.h"
+#include "WarningLabel.h"
 #include "Workspace.h"
 
 #include <QAction>
@@ -93,31 +96,6 @@ void showTab(QTabWidget* tabs, QWidget* page) {
                       bar->tabRect(tabs->indexOf(page)).center());
 }
 
-QMessageBox* waitForBox(const QString& text) {
-    QMessageBox* found = nullptr;
-    (void)waitUntil([&] {
-        for (QWidget* widget : QApplication::topLevelWidgets()) {
-            auto* box = qobject_cast<QMessageBox*>(widget);
-            if (box && box->isVisible() && box->text().contains(text)) {
-                found = box;
-                return true;
-            }
-        }
-        return false;
-    });
-    return found;
-}
-
-void clickButton(QMessageBox* box, const QString& text) {
-    for (QAbstractButton* button : box->buttons()) {
-        if (button->text().remove(QLatin1Char('&')) == text) {
-            button->click();
-            return;
-        }
-    }
-    QFAIL(qPrintable(QStringLiteral("no button %1").arg(text)));
-}
-
 } // namespace
 
 class TestAwsUi : public QObject {
@@ -133,7 +111,7 @@ private:
     SecretPane* pane() const { return m_window->secretPane(); }
     QTableView* versionsTable() const { return pane()->versionsTab()->table(); }
     QTreeView* tree() const { return m_window->connectionsPane()->treeView(); }
-    AwsConnections* aws() const { return m_window->awsConnections(); }
+    AwsConnections* aws() const { return m_window->storeUi<AwsConnections>(); }
     QString statusMessage() const { return m_window->statusBar()->currentMessage(); }
 
     bool waitIdle() {
@@ -232,7 +210,7 @@ private Q_SLOTS:
     }
 
     void connectDialogNeedsTheKeysAndCancelLeavesNothing() {
-        m_window->connectAwsAction()->trigger();
+        QVERIFY(pickStore(m_window.get(), QStringLiteral("AWS Secrets Manager")));
         QPointer<AwsConnectDialog> dialog = waitForDialog<AwsConnectDialog>();
         QVERIFY(dialog);
         QVERIFY(!dialog->connectButton()->isEnabled()); // no name yet
@@ -252,7 +230,7 @@ private Q_SLOTS:
     }
 
     void connectWithTypedKeys() {
-        m_window->connectAwsAction()->trigger();
+        QVERIFY(pickStore(m_window.get(), QStringLiteral("AWS Secrets Manager")));
         QPointer<AwsConnectDialog> dialog = waitForDialog<AwsConnectDialog>();
         QVERIFY(dialog);
         QTest::keyClicks(dialog->nameField(), QStringLiteral("Moto"));
@@ -285,7 +263,7 @@ private Q_SLOTS:
     void cancelWhileConnectingLeavesNothing() {
         QTcpServer silent;
         QVERIFY(silent.listen(QHostAddress::LocalHost));
-        m_window->connectAwsAction()->trigger();
+        QVERIFY(pickStore(m_window.get(), QStringLiteral("AWS Secrets Manager")));
         QPointer<AwsConnectDialog> dialog = waitForDialog<AwsConnectDialog>();
         QVERIFY(dialog);
         QTest::keyClicks(dialog->nameField(), QStringLiteral("Silent"));
@@ -317,7 +295,7 @@ private Q_SLOTS:
                           "testing\n\n[ci]\naws_access_key_id = testing\n"
                           "aws_secret_access_key = testing\n");
         credentials.close();
-        m_window->connectAwsAction()->trigger();
+        QVERIFY(pickStore(m_window.get(), QStringLiteral("AWS Secrets Manager")));
         QPointer<AwsConnectDialog> dialog = waitForDialog<AwsConnectDialog>();
         QVERIFY(dialog);
         dialog->setCredentialSources(QProcessEnvironment(), m_home->path());
@@ -447,16 +425,20 @@ private Q_SLOTS:
         m_window->rotateAction()->trigger();
         QPointer<RotationDialog> dialog = waitForDialog<RotationDialog>();
         QVERIFY(dialog);
-        WAIT_VERIFY(dialog->description().has_value() && !dialog->isBusy(), 20000);
+        WAIT_VERIFY(dialog->isLoaded() && !dialog->isBusy(), 20000);
+        QVERIFY(dialog->rotation().has_value());
         QVERIFY(dialog->stuckBanner()->isVisible());
-        QVERIFY(dialog->stuckLabel()->text().contains(
-            QStringLiteral("AWSPENDING is on version %1 which is not AWSCURRENT").arg(v4)));
+        QVERIFY2(dialog->stuckLabel()->text().contains(v4),
+                 qPrintable(dialog->stuckLabel()->text()));
         QVERIFY(dialog->statusLabel()->text().contains(QStringLiteral("Rotation: disabled")));
+        QVERIFY(dialog->statusLabel()->text().contains(QStringLiteral("State: stuck")));
+        // AWS has settings to edit: its form is in the dialog.
+        QVERIFY(qobject_cast<RotationSettingsForm*>(dialog->settingsForm()));
         screenshot(dialog, QStringLiteral("rotation"));
-        click(dialog->clearPendingButton());
-        QMessageBox* confirm = waitForBox(QStringLiteral("Remove AWSPENDING"));
+        click(dialog->clearStuckButton());
+        QMessageBox* confirm = waitForBox(QStringLiteral("Clear the stuck rotation"));
         QVERIFY(confirm);
-        clickButton(confirm, QStringLiteral("Clear label"));
+        QVERIFY(clickBoxButton(confirm, QStringLiteral("Clear stuck rotation")));
         WAIT_VERIFY(!dialog->stuckBanner()->isVisible() && !dialog->isBusy(), 20000);
         QVERIFY(dialog->resultLabel()->text().contains(v4));
         QCOMPARE(stagesOnServer(dbName).value(v4), QStringList());
@@ -468,11 +450,14 @@ private Q_SLOTS:
         openSecret(otherName);
         QVERIFY(m_window->deleteSecretAction()->isEnabled());
         m_window->deleteSecretAction()->trigger();
-        auto* choice = waitForDialog<AwsDeleteSecretDialog>();
+        auto* choice = waitForDialog<DeleteSecretDialog>();
         QVERIFY(choice);
-        QVERIFY(choice->scheduleChoice()->isChecked());
+        QVERIFY(choice->binChoice()->isChecked());
+        QVERIFY(choice->recoveryDaysField());
         choice->recoveryDaysField()->setValue(3); // clamped: AWS allows 7..30
-        QCOMPARE(choice->recoveryDays(), 7);
+        QCOMPARE(choice->recoveryDaysField()->value(), 7);
+        QCOMPARE(choice->options().recoveryDays, 7);
+        screenshot(choice, QStringLiteral("delete"));
         click(choice->continueButton());
         auto* confirm = waitForDialog<TypedConfirmationDialog>();
         QVERIFY(confirm);
@@ -482,7 +467,7 @@ private Q_SLOTS:
         QTest::keyClicks(confirm->nameField(), QStringLiteral("r"));
         QVERIFY(confirm->confirmButton()->isEnabled());
         click(confirm->confirmButton());
-        WAIT_VERIFY(statusMessage().contains(QStringLiteral("scheduled for deletion")), 20000);
+        WAIT_VERIFY(statusMessage().contains(QStringLiteral("to the bin")), 20000);
         const auto described = m_moto.secretsManager(QStringLiteral("DescribeSecret"),
                                                      {{QStringLiteral("SecretId"), otherName}});
         QVERIFY(described.body.contains(QStringLiteral("DeletedDate")));
@@ -491,20 +476,21 @@ private Q_SLOTS:
         WAIT_VERIFY(!childNames(tree(), team).contains(QStringLiteral("other")), 20000);
 
         std::unique_ptr<QMenu> menu(m_window->connectionMenu(m_id, QString()));
-        QAction* scheduled = findAction(menu.get(), QStringLiteral("Scheduled for deletion…"));
-        QVERIFY(scheduled);
-        scheduled->trigger();
-        QPointer<ScheduledDeletionsDialog> list = waitForDialog<ScheduledDeletionsDialog>();
+        QAction* bin = findAction(menu.get(), QStringLiteral("Deleted secrets…"));
+        QVERIFY(bin);
+        bin->trigger();
+        QPointer<DeletedSecretsDialog> list = waitForDialog<DeletedSecretsDialog>();
         QVERIFY(list);
-        WAIT_VERIFY(list->names() == QStringList{otherName}, 20000);
+        WAIT_VERIFY(list->paths() == QStringList{otherName}, 20000);
         QVERIFY(!list->restoreButton()->isEnabled());
         QVERIFY(list->select(otherName));
-        screenshot(list, QStringLiteral("scheduled-deletion"));
+        QVERIFY(list->restoreButton()->isEnabled());
+        screenshot(list, QStringLiteral("deleted-secrets"));
         click(list->restoreButton());
         QMessageBox* sure = waitForBox(QStringLiteral("Restore %1").arg(otherName));
         QVERIFY(sure);
-        clickButton(sure, QStringLiteral("Restore"));
-        WAIT_VERIFY(list->names().isEmpty() && !list->isBusy(), 20000);
+        QVERIFY(clickBoxButton(sure, QStringLiteral("Restore")));
+        WAIT_VERIFY(list->paths().isEmpty() && !list->isBusy(), 20000);
         const auto restored = m_moto.secretsManager(QStringLiteral("DescribeSecret"),
                                                     {{QStringLiteral("SecretId"), otherName}});
         QVERIFY(restored.body.value(QStringLiteral("DeletedDate")).isNull() ||
@@ -515,7 +501,7 @@ private Q_SLOTS:
         list->close();
     }
 
-    void forceDeleteWarnsLoudly() {
+    void deleteWithoutRecoveryWarnsLoudly() {
         QVERIFY(m_moto
                     .secretsManager(QStringLiteral("CreateSecret"),
                                     {{QStringLiteral("Name"), QStringLiteral("scratch")},
@@ -526,16 +512,18 @@ private Q_SLOTS:
         QAction* remove = findAction(menu.get(), QStringLiteral("Delete secret…"));
         QVERIFY(remove);
         remove->trigger();
-        auto* choice = waitForDialog<AwsDeleteSecretDialog>();
+        auto* choice = waitForDialog<DeleteSecretDialog>();
         QVERIFY(choice);
+        QVERIFY(choice->forceChoice()); // AWS can delete without recovery
         QVERIFY(!choice->forceWarning()->isEnabled());
         choice->forceChoice()->setChecked(true);
         QVERIFY(choice->forceWarning()->isEnabled());
         QVERIFY(choice->forceWarning()->text().contains(QStringLiteral("for good")));
+        QVERIFY(!choice->recoveryDaysField()->isEnabled());
         click(choice->continueButton());
         auto* confirm = waitForDialog<TypedConfirmationDialog>();
         QVERIFY(confirm);
-        QVERIFY(confirm->windowTitle().contains(QStringLiteral("Force")));
+        QVERIFY(confirm->windowTitle().contains(QStringLiteral("for good")));
         QTest::keyClicks(confirm->nameField(), QStringLiteral("scratch"));
         click(confirm->confirmButton());
         WAIT_VERIFY(statusMessage().contains(QStringLiteral("for good")), 20000);
@@ -565,7 +553,7 @@ private Q_SLOTS:
     // A role with an MFA device: the code is asked for when connecting, and again whenever the
     // credentials are renewed (what loginNeeded leads to once they expire).
     void roleWithMfaAsksForTheCode() {
-        m_window->connectAwsAction()->trigger();
+        QVERIFY(pickStore(m_window.get(), QStringLiteral("AWS Secrets Manager")));
         QPointer<AwsConnectDialog> dialog = waitForDialog<AwsConnectDialog>();
         QVERIFY(dialog);
         QTest::keyClicks(dialog->nameField(), QStringLiteral("Break glass"));
@@ -610,22 +598,23 @@ private Q_SLOTS:
         WAIT_VERIFY(!again, 5000);
     }
 
-    void rotationIsConfiguredRotatedAndDisabled() {
+    void rotationIsConfiguredRotatedAndTurnedOff() {
         const QString name = QStringLiteral("team/rotating");
         QVERIFY(m_moto
                     .secretsManager(QStringLiteral("CreateSecret"),
                                     {{QStringLiteral("Name"), name},
                                      {QStringLiteral("SecretString"), QStringLiteral("x")}})
                     .ok());
-        QPointer<RotationDialog> dialog = aws()->secretActions()->openRotation(m_id, name);
+        QPointer<RotationDialog> dialog = m_window->openRotation(m_id, name);
         QVERIFY(dialog);
-        WAIT_VERIFY(dialog->description().has_value() && !dialog->isBusy(), 20000);
+        WAIT_VERIFY(dialog->isLoaded() && !dialog->isBusy(), 20000);
         QVERIFY(!dialog->stuckBanner()->isVisible());
-        RotationSettingsForm* form = dialog->settingsForm();
-        QVERIFY(!form->disableButton()->isEnabled()); // nothing to disable yet
+        auto* form = qobject_cast<RotationSettingsForm*>(dialog->settingsForm());
+        QVERIFY(form);
+        QVERIFY(!dialog->turnOffButton()->isEnabled()); // nothing to turn off yet
         form->scheduleChoice()->setChecked(true);
         QTest::keyClicks(form->scheduleField(), QStringLiteral("every day"));
-        click(form->saveButton());
+        click(dialog->saveButton());
         QVERIFY(dialog->errorLabel()->text().contains(QStringLiteral("rate(")));
         form->daysChoice()->setChecked(true);
         form->daysField()->setValue(10);
@@ -633,20 +622,22 @@ private Q_SLOTS:
         // changes.
         QTest::keyClicks(form->lambdaField(),
                          QStringLiteral("arn:aws:lambda:us-east-1:123456789012:function:rotate"));
-        click(form->saveButton());
+        click(dialog->saveButton());
         WAIT_VERIFY(dialog->errorLabel()->text().contains(QStringLiteral("rotate")) &&
                         !dialog->isBusy(),
                     20000);
         QVERIFY(dialog->statusLabel()->text().contains(QStringLiteral("Rotation: disabled")));
 
         form->lambdaField()->clear();
-        click(form->saveButton());
+        click(dialog->saveButton());
         WAIT_VERIFY2(dialog->resultLabel()->text() == QStringLiteral("Rotation settings saved") &&
                          !dialog->isBusy(),
                      qPrintable(dialog->errorLabel()->text()), 20000);
         QVERIFY(dialog->errorLabel()->text().isEmpty());
         QVERIFY(dialog->statusLabel()->text().contains(QStringLiteral("Rotation: enabled")));
         QVERIFY(dialog->statusLabel()->text().contains(QStringLiteral("every 10 days")));
+        // The form shows what the store has now.
+        QCOMPARE(form->daysField()->value(), 10);
 
         click(dialog->rotateNowButton());
         WAIT_VERIFY2(dialog->resultLabel()->text().startsWith(
@@ -655,33 +646,43 @@ private Q_SLOTS:
                      qPrintable(dialog->errorLabel()->text()), 20000);
         const QString newVersion = dialog->resultLabel()->text().section(QLatin1Char(' '), -1);
         QCOMPARE(stagesOnServer(name).value(newVersion), QStringList{QStringLiteral("AWSCURRENT")});
+        screenshot(dialog, QStringLiteral("rotation-settings"));
 
-        // Disabling is confirmed first. (moto cannot cancel a rotation that has no Lambda: the
+        // Turning off is asked first. (moto cannot cancel a rotation that has no Lambda: the
         // refusal is shown and the settings stay.)
-        QVERIFY(form->disableButton()->isEnabled());
-        click(form->disableButton());
+        QVERIFY(dialog->turnOffButton()->isEnabled());
+        click(dialog->turnOffButton());
         QMessageBox* sure = waitForBox(QStringLiteral("Turn automatic rotation"));
         QVERIFY(sure);
-        clickButton(sure, QStringLiteral("Disable rotation"));
+        QVERIFY(clickBoxButton(sure, QStringLiteral("Turn off rotation")));
         WAIT_VERIFY(!dialog->errorLabel()->text().isEmpty() && !dialog->isBusy(), 20000);
         QVERIFY(dialog->statusLabel()->text().contains(QStringLiteral("Rotation: enabled")));
         dialog->close();
     }
 
-    // Each AWS action is in the audit log with its outcome, and no value is.
+    // Each action is in the audit log with its outcome, in the one vocabulary, and no value is.
     void everyActionIsAudited() {
         auto recent = await(m_workspace->auditLog()->recent(0));
         QVERIFY(recent.ok());
-        QStringList actions;
+        QStringList seen;
+        QStringList deletions;
         for (const AuditEntry& entry : recent.value()) {
-            actions << entry.action;
+            seen << entry.action;
             QVERIFY(!entry.detail.contains(QStringLiteral("three")));
+            if (entry.action == actions::deleteSecret()) {
+                deletions << entry.detail;
+            }
         }
-        for (const char* action :
-             {"rollback", "undo-rollback", "clear-pending", "schedule-deletion", "restore",
-              "force-delete", "configure-rotation", "rotate", "disable-rotation"}) {
-            QVERIFY2(actions.contains(QString::fromLatin1(action)), action);
+        for (const QString& action :
+             {actions::rollback(), actions::undoRollback(), actions::clearStuckRotation(),
+              actions::deleteSecret(), actions::restoreSecret(), actions::configureRotation(),
+              actions::rotate(), actions::disableRotation(), actions::showRotation()}) {
+            QVERIFY2(seen.contains(action), qPrintable(action));
         }
+        QVERIFY2(deletions.contains(QStringLiteral("recovery window 7 days")),
+                 qPrintable(deletions.join(QLatin1Char('|'))));
+        QVERIFY2(deletions.contains(QStringLiteral("without recovery")),
+                 qPrintable(deletions.join(QLatin1Char('|'))));
     }
 
     void cleanupTestCase() {

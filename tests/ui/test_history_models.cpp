@@ -28,7 +28,14 @@ private Q_SLOTS:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setVersions(versions.value());
         QCOMPARE(model.rowCount(), 3);
-        QCOMPARE(model.columnCount(), 5);
+        QStringList headers;
+        for (int column = 0; column < model.columnCount(); ++column) {
+            headers << model.headerData(column, Qt::Horizontal).toString();
+        }
+        QCOMPARE(headers, (QStringList{QStringLiteral("Version"), QStringLiteral("Created"),
+                                       QStringLiteral("Marks"), QStringLiteral("Deleted at"),
+                                       QStringLiteral("Expires"), QStringLiteral("Not before"),
+                                       QStringLiteral("Destroyed on")}));
         const auto text = [&](int row, int column) {
             return model.index(row, column).data().toString();
         };
@@ -47,21 +54,41 @@ private Q_SLOTS:
                  QStringLiteral("Marks"));
     }
 
+    // A pending destroy reads as a mark with its date in its own column, until it happened.
+    void pendingDestroyAndNotBeforeHaveTheirWordsAndColumns() {
+        const QDateTime soon = QDateTime::fromSecsSinceEpoch(86400 * 400, Qt::UTC);
+        VersionInfo pending;
+        pending.id = QStringLiteral("2");
+        pending.destroyAt = soon;
+        pending.notBefore = soon;
+        VersionInfo done = pending;
+        done.id = QStringLiteral("1");
+        done.marks = VersionMark::Destroyed;
+        VersionsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setVersions({done, pending});
+        QCOMPARE(model.index(0, VersionsModel::MarksColumn).data().toString(),
+                 QStringLiteral("destroy pending"));
+        QCOMPARE(model.index(1, VersionsModel::MarksColumn).data().toString(),
+                 QStringLiteral("destroyed"));
+        QVERIFY(!model.index(0, VersionsModel::DestroyAtColumn).data().toString().isEmpty());
+        QVERIFY(!model.index(0, VersionsModel::NotBeforeColumn).data().toString().isEmpty());
+        QCOMPARE(model.headerData(VersionsModel::NotBeforeColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Not before"));
+    }
+
     void labelsAndNonNumericIdsSortByCreation() {
-        VersionInfo older{QStringLiteral("b7e1"),
-                          QDateTime::fromSecsSinceEpoch(1000, Qt::UTC),
-                          {},
-                          {},
-                          {},
-                          VersionMark::Previous,
-                          {QStringLiteral("AWSPREVIOUS")}};
-        VersionInfo newer{QStringLiteral("0a2c"),
-                          QDateTime::fromSecsSinceEpoch(2000, Qt::UTC),
-                          {},
-                          {},
-                          {},
-                          VersionMark::Current,
-                          {QStringLiteral("AWSCURRENT")}};
+        VersionInfo older;
+        older.id = QStringLiteral("b7e1");
+        older.created = QDateTime::fromSecsSinceEpoch(1000, Qt::UTC);
+        older.marks = VersionMark::Previous;
+        older.labels = {QStringLiteral("AWSPREVIOUS")};
+        VersionInfo newer;
+        newer.id = QStringLiteral("0a2c");
+        newer.created = QDateTime::fromSecsSinceEpoch(2000, Qt::UTC);
+        newer.marks = VersionMark::Current;
+        newer.labels = {QStringLiteral("AWSCURRENT")};
         VersionsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -23,6 +23,7 @@
 #include "SecretPane.h"
 #include "SecretPresenter.h"
 #include "SecretValueEditor.h"
+#include "StorePicking.h"
 #include "TypedConfirmationDialog.h"
 #include "UiRows.h"
 #include "UiWait.h"
@@ -144,7 +145,7 @@ private:
     QTableView* versionsTable() const { return pane()->versionsTab()->table(); }
     QTableView* dataTable() const { return pane()->dataTab()->table(); }
     QTreeView* tree() const { return m_window->connectionsPane()->treeView(); }
-    VaultConnector* connector() const { return m_window->vaultConnections()->connector(); }
+    VaultConnector* connector() const { return m_window->storeUi<VaultConnections>()->connector(); }
 
     bool waitIdle() {
         return waitUntil([&] { return !presenter()->isBusy(); }, 20000);
@@ -169,7 +170,9 @@ private:
     QString connectThroughDialog(const QString& name, VaultAuthMethod method,
                                  const std::function<void(VaultConnectDialog*)>& fill,
                                  const QString& shotName = {}) {
-        m_window->connectVaultAction()->trigger();
+        if (!pickStore(m_window.get(), QStringLiteral("Vault / OpenBao"))) {
+            return {};
+        }
         QPointer<VaultConnectDialog> dialog = waitForDialog<VaultConnectDialog>();
         if (!dialog) {
             return {};
@@ -257,7 +260,7 @@ private Q_SLOTS:
     }
 
     void connectDialogFieldsFollowTheMethod() {
-        m_window->connectVaultAction()->trigger();
+        QVERIFY(pickStore(m_window.get(), QStringLiteral("Vault / OpenBao")));
         auto* dialog = waitForDialog<VaultConnectDialog>();
         QVERIFY(dialog);
         QVERIFY(!dialog->connectButton()->isEnabled()); // no name, no address yet
@@ -302,7 +305,7 @@ private Q_SLOTS:
     }
 
     void wrongPasswordStaysInTheDialogAndCancelUndoesTheConnect() {
-        m_window->connectVaultAction()->trigger();
+        QVERIFY(pickStore(m_window.get(), QStringLiteral("Vault / OpenBao")));
         QPointer<VaultConnectDialog> dialog = waitForDialog<VaultConnectDialog>();
         QVERIFY(dialog);
         QTest::keyClicks(dialog->nameField(), QStringLiteral("Second thoughts"));
@@ -777,7 +780,7 @@ private Q_SLOTS:
 
     void savedConnectionReopensWithANewLogin() {
         QMenu menu;
-        m_window->vaultConnections()->addSavedConnections(&menu);
+        m_window->storeUi<VaultConnections>()->addSavedConnections(&menu);
         QAction* reopen = nullptr;
         for (QAction* action : menu.actions()) {
             if (action->data().toString() == m_hiddenId) {
@@ -823,7 +826,7 @@ private Q_SLOTS:
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QVERIFY(m_workspace->connections().isEmpty());
-        m_window->vaultConnections()->reconnectSaved();
+        m_window->storeUi<VaultConnections>()->reconnectSaved();
         WAIT_VERIFY(m_workspace->connection(m_userpassId), 20000);
         WAIT_VERIFY(m_workspace->connection(m_hiddenId), 20000);
         QCOMPARE(m_workspace->connection(m_userpassId)->state(), ConnectionState::Connected);

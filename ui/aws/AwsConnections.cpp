@@ -2,10 +2,10 @@
 
 #include "AwsConnectDialog.h"
 #include "AwsConnector.h"
-#include "AwsSecretActions.h"
 #include "Connection.h"
 #include "ConnectionMenus.h"
 #include "MfaCodeDialog.h"
+#include "RotationSettingsForm.h"
 #include "Workspace.h"
 
 #include <QLocale>
@@ -38,32 +38,13 @@ QCoro::Task<Status> signInWithCode(QPointer<AwsConnector> connector, QString con
 } // namespace
 
 AwsConnections::AwsConnections(Workspace* workspace, QWidget* window, QObject* parent)
-    : QObject(parent)
+    : StoreUi(awsProvider, workspace, window, parent)
     , m_workspace(workspace)
-    , m_window(window)
-    , m_connector(new AwsConnector(workspace, this))
-    , m_actions(new AwsSecretActions(workspace, window, this)) {
-    connect(m_actions, &AwsSecretActions::message, this, &AwsConnections::message);
-    connect(m_connector, &AwsConnector::loginNeeded, this,
-            [this](const QString& id, const QString& reason) { renew(id, reason); });
+    , m_connector(new AwsConnector(workspace, this)) {
+    followSignInRequests();
 }
 
 AwsConnections::~AwsConnections() = default;
-
-bool AwsConnections::isAws(const QString& connectionId) const {
-    if (!m_workspace) {
-        return false;
-    }
-    if (const Connection* open = m_workspace->connection(connectionId)) {
-        return open->providerId() == awsProvider;
-    }
-    for (const ConnectionSettings& saved : m_workspace->savedConnections()) {
-        if (saved.id == connectionId) {
-            return saved.providerId == awsProvider;
-        }
-    }
-    return false;
-}
 
 QString AwsConnections::nameOf(const QString& connectionId) const {
     if (const auto spec = m_connector->spec(connectionId)) {
@@ -75,20 +56,6 @@ QString AwsConnections::nameOf(const QString& connectionId) const {
 QString AwsConnections::mfaSerialOf(const QString& connectionId) const {
     const auto spec = m_connector->spec(connectionId);
     return spec && !spec->mfaSerial.isEmpty() ? spec->mfaSerial : tr("the role's MFA device");
-}
-
-QCoro::Task<> AwsConnections::reconnectSaved() {
-    QPointer<AwsConnections> self(this);
-    const QList<ConnectionSettings> saved = m_workspace->savedConnections();
-    for (const ConnectionSettings& settings : saved) {
-        if (!self || !m_workspace) {
-            co_return;
-        }
-        if (settings.providerId == awsProvider && !m_workspace->connection(settings.id)) {
-            auto opening = reopen(settings.id);
-            co_await std::move(opening);
-        }
-    }
 }
 
 QCoro::Task<> AwsConnections::reopen(QString connectionId) {
@@ -106,7 +73,7 @@ QCoro::Task<> AwsConnections::reopen(QString connectionId) {
 }
 
 AwsConnectDialog* AwsConnections::openConnectDialog() {
-    auto* dialog = new AwsConnectDialog(m_workspace, m_connector, m_window);
+    auto* dialog = new AwsConnectDialog(m_workspace, m_connector, window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &AwsConnectDialog::connected, this,
             [this](const QString& id) { Q_EMIT message(tr("Connected to %1").arg(nameOf(id))); });
@@ -116,6 +83,10 @@ AwsConnectDialog* AwsConnections::openConnectDialog() {
 
 MfaCodeDialog* AwsConnections::mfaPrompt(const QString& connectionId) const {
     return m_prompts.value(connectionId);
+}
+
+void AwsConnections::promptSignIn(const QString& connectionId, const QString& reason) {
+    renew(connectionId, reason);
 }
 
 void AwsConnections::renew(const QString& connectionId, const QString& reason) {
@@ -133,7 +104,7 @@ void AwsConnections::renew(const QString& connectionId, const QString& reason) {
 
 MfaCodeDialog* AwsConnections::promptMfa(const QString& connectionId, const QString& serial,
                                          const QString& reason, bool reopening) {
-    auto* dialog = new MfaCodeDialog(nameOf(connectionId), serial, reason, m_window);
+    auto* dialog = new MfaCodeDialog(nameOf(connectionId), serial, reason, window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QPointer<AwsConnector> connector(m_connector);
     // Not a coroutine lambda: its captures would die with the dialog while the call is out.
@@ -168,10 +139,8 @@ QCoro::Task<> AwsConnections::renewWithoutCode(QString connectionId) {
     }
 }
 
-void AwsConnections::addMenuActions(QMenu* menu, const QString& connectionId, const QString& path) {
+void AwsConnections::addMenuActions(QMenu* menu, const QString& connectionId, const QString&) {
     const bool open = m_workspace && m_workspace->connection(connectionId);
-    m_actions->addMenuActions(menu, connectionId, path);
-    menu->addSeparator();
     QAction* identity = menu->addAction(tr("Signed in &as…"));
     identity->setEnabled(open && m_connector->session(connectionId).has_value());
     connect(identity, &QAction::triggered, this,
@@ -197,7 +166,7 @@ void AwsConnections::showIdentity(const QString& connectionId) {
     auto* box = new QMessageBox(
         QMessageBox::Information, tr("Signed in as"),
         tr("%1 is signed in as\n%2").arg(nameOf(connectionId), session->identityArn),
-        QMessageBox::Close, m_window);
+        QMessageBox::Close, window());
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setObjectName(QStringLiteral("awsIdentity"));
     box->setInformativeText(
@@ -213,7 +182,7 @@ void AwsConnections::showIdentity(const QString& connectionId) {
 
 void AwsConnections::logout(const QString& connectionId, bool forget) {
     const QString name = nameOf(connectionId);
-    confirmLogout(m_window, this, QStringLiteral("awsLogoutConfirmation"), forget,
+    confirmLogout(window(), this, QStringLiteral("awsLogoutConfirmation"), forget,
                   forget ? tr("Close %1 and forget the connection?").arg(name)
                          : tr("Close %1?").arg(name),
                   forget ? tr("Keys typed for it are removed from the keychain; the "
@@ -238,9 +207,8 @@ QCoro::Task<> AwsConnections::doLogout(QString connectionId, bool forget) {
                        : tr("Log out of %1: %2").arg(connectionId, status.error().message()));
 }
 
-void AwsConnections::addSavedConnections(QMenu* menu) {
-    addSavedConnectionActions(menu, m_workspace, awsProvider, this,
-                              [this](const QString& id) { reopen(id); });
+RotationSettingsEditor* AwsConnections::makeRotationSettingsForm(QWidget* parent) {
+    return new RotationSettingsForm(parent);
 }
 
 } // namespace strongroom

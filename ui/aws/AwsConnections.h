@@ -1,54 +1,45 @@
 #pragma once
 
+#include "AwsConnectDialog.h"
+#include "AwsConnector.h"
+#include "StoreUi.h"
+
 #include <QCoroTask>
 #include <QHash>
-#include <QObject>
 #include <QPointer>
-
-#include <chrono>
-#include <optional>
 
 class QMenu;
 class QWidget;
 
 namespace strongroom {
 
-class AwsConnectDialog;
-class AwsConnector;
-class AwsSecretActions;
 class MfaCodeDialog;
 class Workspace;
 
-// The window's side of AWS Secrets Manager connections: reconnects the saved ones at start-up,
-// opens the connect dialog, asks for an MFA code whenever temporary credentials need one (one
-// prompt per connection) and renews them when they run out, offers the connection actions (who
-// am I, renew, log out, forget) and the AWS secret actions (AwsSecretActions).
-class AwsConnections : public QObject {
+// The window's side of AWS Secrets Manager connections (StoreUi): opens the connect dialog, asks
+// for an MFA code whenever temporary credentials need one (one prompt per connection) and renews
+// them when they run out, offers the connection actions (who am I, renew, log out, forget) and
+// the rotation settings form (Lambda and schedule) of the generic rotation dialog. Rotation,
+// deletion and the bin themselves are the generic window's.
+class AwsConnections : public StoreUi {
     Q_OBJECT
 public:
     AwsConnections(Workspace* workspace, QWidget* window, QObject* parent = nullptr);
     ~AwsConnections() override;
 
-    AwsConnector* connector() const { return m_connector; }
-    AwsSecretActions* secretActions() const { return m_actions; }
-    bool isAws(const QString& connectionId) const;
+    AwsConnector* connector() const override { return m_connector; }
 
-    QCoro::Task<> reconnectSaved();
-    QCoro::Task<> reopen(QString connectionId);
-    AwsConnectDialog* openConnectDialog();
+    QCoro::Task<> reopen(QString connectionId) override;
+    AwsConnectDialog* openConnectDialog() override;
     // New credentials for `connectionId`: an MFA prompt when its role needs a code, else a renew
     // straight away (a failure is reported as a message).
+    void promptSignIn(const QString& connectionId, const QString& reason) override;
     void renew(const QString& connectionId, const QString& reason);
     MfaCodeDialog* mfaPrompt(const QString& connectionId) const;
-    void addMenuActions(QMenu* menu, const QString& connectionId, const QString& path);
-    void addSavedConnections(QMenu* menu);
+    void addMenuActions(QMenu* menu, const QString& connectionId, const QString& path) override;
+    RotationSettingsEditor* makeRotationSettingsForm(QWidget* parent) override;
     void logout(const QString& connectionId, bool forget);
     void showIdentity(const QString& connectionId);
-
-Q_SIGNALS:
-    // New credentials (or a saved connection opened after a prompt): retry what failed.
-    void loggedIn(const QString& connectionId);
-    void message(const QString& text);
 
 private:
     MfaCodeDialog* promptMfa(const QString& connectionId, const QString& serial,
@@ -59,9 +50,7 @@ private:
     QString mfaSerialOf(const QString& connectionId) const;
 
     QPointer<Workspace> m_workspace;
-    QPointer<QWidget> m_window;
     AwsConnector* m_connector;
-    AwsSecretActions* m_actions;
     QHash<QString, QPointer<MfaCodeDialog>> m_prompts;
 };
 

@@ -25,9 +25,8 @@ const QString vaultProvider = QStringLiteral("vault");
 }
 
 VaultConnections::VaultConnections(Workspace* workspace, QWidget* window, QObject* parent)
-    : QObject(parent)
+    : StoreUi(vaultProvider, workspace, window, parent)
     , m_workspace(workspace)
-    , m_window(window)
     , m_connector(new VaultConnector(workspace, this))
     , m_ceremonies(new VaultCeremonies(workspace, m_connector, window)) {
     connect(m_ceremonies, &VaultCeremonies::message, this, &VaultConnections::message);
@@ -39,8 +38,7 @@ VaultConnections::VaultConnections(Workspace* workspace, QWidget* window, QObjec
                     }
                 });
             });
-    connect(m_connector, &VaultConnector::loginNeeded, this,
-            [this](const QString& id, const QString& reason) { promptLogin(id, reason); });
+    followSignInRequests();
     connect(m_connector, &VaultConnector::browserLoginRequested, this, [this](const QUrl& url) {
         Q_EMIT message(tr("Finish signing in in your browser"));
         QDesktopServices::openUrl(url);
@@ -48,18 +46,6 @@ VaultConnections::VaultConnections(Workspace* workspace, QWidget* window, QObjec
 }
 
 VaultConnections::~VaultConnections() = default;
-
-bool VaultConnections::isVault(const QString& connectionId) const {
-    if (const Connection* open = m_workspace->connection(connectionId)) {
-        return open->providerId() == vaultProvider;
-    }
-    for (const ConnectionSettings& saved : m_workspace->savedConnections()) {
-        if (saved.id == connectionId) {
-            return saved.providerId == vaultProvider;
-        }
-    }
-    return false;
-}
 
 std::optional<VaultConnectionSpec> VaultConnections::specFor(const QString& connectionId) const {
     if (auto open = m_connector->spec(connectionId)) {
@@ -71,20 +57,6 @@ std::optional<VaultConnectionSpec> VaultConnections::specFor(const QString& conn
         }
     }
     return std::nullopt;
-}
-
-QCoro::Task<> VaultConnections::reconnectSaved() {
-    QPointer<VaultConnections> self(this);
-    const QList<ConnectionSettings> saved = m_workspace->savedConnections();
-    for (const ConnectionSettings& settings : saved) {
-        if (!self) {
-            co_return;
-        }
-        if (settings.providerId == vaultProvider && !m_workspace->connection(settings.id)) {
-            auto opening = reopen(settings.id);
-            co_await std::move(opening);
-        }
-    }
 }
 
 QCoro::Task<> VaultConnections::reopenAfterUnlock() {
@@ -113,7 +85,7 @@ QCoro::Task<> VaultConnections::reopenAfterUnlock() {
 }
 
 VaultConnectDialog* VaultConnections::openConnectDialog() {
-    auto* dialog = new VaultConnectDialog(m_workspace, m_connector, m_window);
+    auto* dialog = new VaultConnectDialog(m_workspace, m_connector, window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &VaultConnectDialog::connected, this,
             [this](const QString& id) { Q_EMIT message(tr("Connected to %1").arg(id)); });
@@ -131,6 +103,10 @@ VaultConnectDialog* VaultConnections::openConnectDialog() {
     return dialog;
 }
 
+void VaultConnections::promptSignIn(const QString& connectionId, const QString& reason) {
+    promptLogin(connectionId, reason);
+}
+
 VaultLoginDialog* VaultConnections::loginPrompt(const QString& connectionId) const {
     return m_prompts.value(connectionId);
 }
@@ -146,7 +122,7 @@ VaultLoginDialog* VaultConnections::promptLogin(const QString& connectionId,
     if (!spec) {
         return nullptr;
     }
-    auto* dialog = new VaultLoginDialog(m_connector, *spec, reason, m_window);
+    auto* dialog = new VaultLoginDialog(m_connector, *spec, reason, window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_prompts.insert(connectionId, dialog);
     connect(dialog, &QDialog::finished, this, [this, connectionId](int result) {
@@ -176,7 +152,7 @@ QCoro::Task<> VaultConnections::afterLogin(QString connectionId) {
     Q_EMIT loggedIn(connectionId);
 }
 
-void VaultConnections::addMenuActions(QMenu* menu, const QString& connectionId) {
+void VaultConnections::addMenuActions(QMenu* menu, const QString& connectionId, const QString&) {
     const bool open = m_workspace->connection(connectionId) != nullptr;
     QAction* goTo = menu->addAction(tr("&Go to path…"));
     goTo->setEnabled(open);
@@ -202,7 +178,7 @@ void VaultConnections::addMenuActions(QMenu* menu, const QString& connectionId) 
 void VaultConnections::logout(const QString& connectionId, bool forget) {
     const auto spec = specFor(connectionId);
     const QString name = spec ? spec->displayName : connectionId;
-    confirmLogout(m_window, this, QStringLiteral("vaultLogoutConfirmation"), forget,
+    confirmLogout(window(), this, QStringLiteral("vaultLogoutConfirmation"), forget,
                   forget ? tr("Log out of %1 and forget the connection?").arg(name)
                          : tr("Log out of %1?").arg(name),
                   forget
@@ -230,7 +206,7 @@ QCoro::Task<> VaultConnections::doLogout(QString connectionId, bool forget) {
 }
 
 void VaultConnections::askMountPath(const QString& connectionId) {
-    auto* input = new QInputDialog(m_window);
+    auto* input = new QInputDialog(window());
     input->setAttribute(Qt::WA_DeleteOnClose);
     input->setWindowTitle(tr("Add mount path"));
     input->setLabelText(tr("KV mount the token cannot list (e.g. kv-team/):"));
@@ -269,11 +245,11 @@ QCoro::Task<> VaultConnections::doAddMount(QString connectionId, QString mountPa
         co_return;
     }
     rememberMount(connectionId, added.value().path, kvVersion);
-    Q_EMIT mountAdded(connectionId, added.value().path);
+    Q_EMIT treeChanged(connectionId);
 }
 
 void VaultConnections::askKvVersion(const QString& connectionId, const QString& mountPath) {
-    auto* input = new QInputDialog(m_window);
+    auto* input = new QInputDialog(window());
     input->setAttribute(Qt::WA_DeleteOnClose);
     input->setObjectName(QStringLiteral("vaultKvVersionInput"));
     input->setWindowTitle(tr("Add mount path"));
@@ -315,11 +291,6 @@ void VaultConnections::updateSavedSpec(const QString& connectionId,
     }
 }
 
-void VaultConnections::addSavedConnections(QMenu* menu) {
-    addSavedConnectionActions(menu, m_workspace, vaultProvider, this,
-                              [this](const QString& id) { reopen(id); });
-}
-
 QCoro::Task<> VaultConnections::reopen(QString connectionId) {
     QPointer<VaultConnections> self(this);
     auto task = m_connector->reconnect(connectionId);
@@ -335,7 +306,7 @@ QCoro::Task<> VaultConnections::reopen(QString connectionId) {
 }
 
 void VaultConnections::askGoToPath(const QString& connectionId) {
-    auto* input = new QInputDialog(m_window);
+    auto* input = new QInputDialog(window());
     input->setAttribute(Qt::WA_DeleteOnClose);
     input->setWindowTitle(tr("Go to path"));
     input->setLabelText(tr("Secret path, mount included (e.g. secret/app/db):"));

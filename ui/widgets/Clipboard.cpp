@@ -18,9 +18,9 @@ const char* const Clipboard::WindowsExcludeFromMonitoring =
 Clipboard::Clipboard(AppSettings* settings, QObject* parent)
     : QObject(parent)
     , m_settings(settings) {
-    m_ticker.setInterval(1000);
+    m_ticker.setInterval(std::chrono::seconds(1));
     m_ticker.setTimerType(Qt::CoarseTimer);
-    connect(&m_ticker, &QTimer::timeout, this, &Clipboard::tick);
+    connect(&m_ticker, &MovableTimer::timeout, this, &Clipboard::tick);
     connect(QGuiApplication::clipboard(), &QClipboard::dataChanged, this,
             &Clipboard::onClipboardChanged);
     connect(qApp, &QCoreApplication::aboutToQuit, this, &Clipboard::clearIfOurs);

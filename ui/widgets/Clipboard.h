@@ -1,11 +1,11 @@
 #pragma once
 
+#include "MovableTimer.h"
 #include "SecretBytes.h"
 
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 namespace strongroom {
 
@@ -27,6 +27,8 @@ public:
     bool holdsOurCopy() const;
     // Seconds until the automatic clear, 0 when none is pending.
     int secondsLeft() const { return m_secondsLeft; }
+    // The once-a-second countdown (tests freeze and advance it).
+    MovableTimer* countdownTimer() { return &m_ticker; }
 
     // MIME types clipboard managers look at to skip passwords (KDE Klipper, macOS pasteboard
     // managers, Windows clipboard history).
@@ -50,7 +52,7 @@ private:
     QByteArray hashOf(const QByteArray& utf8) const;
 
     QPointer<AppSettings> m_settings;
-    QTimer m_ticker;
+    MovableTimer m_ticker;
     int m_secondsLeft = 0;
     SecretBytes m_salt;
     QByteArray m_copyHash; // empty when we have nothing on the clipboard

@@ -11,7 +11,7 @@ RevealTimer::RevealTimer(AppSettings* settings, QObject* parent)
     : QObject(parent)
     , m_settings(settings) {
     m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &RevealTimer::mask);
+    connect(&m_timer, &MovableTimer::timeout, this, &RevealTimer::mask);
 }
 
 void RevealTimer::reveal() {

@@ -1,8 +1,9 @@
 #pragma once
 
+#include "MovableTimer.h"
+
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 #include <chrono>
 
@@ -31,6 +32,8 @@ public:
 
     // Overrides the settings (tests).
     void setTimeout(std::chrono::milliseconds timeout);
+    // The re-mask timer (tests freeze and advance it).
+    MovableTimer* maskTimer() { return &m_timer; }
 
 Q_SIGNALS:
     void revealedChanged(bool revealed);
@@ -39,7 +42,7 @@ private:
     void setRevealed(bool revealed);
 
     QPointer<AppSettings> m_settings;
-    QTimer m_timer;
+    MovableTimer m_timer;
     bool m_revealed = false;
     std::chrono::milliseconds m_override{0};
 };

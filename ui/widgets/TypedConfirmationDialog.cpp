@@ -1,5 +1,7 @@
 #include "TypedConfirmationDialog.h"
 
+#include "WarningLabel.h"
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -17,6 +19,9 @@ TypedConfirmationDialog::TypedConfirmationDialog(const QString& title, const QSt
 
     auto* consequenceLabel = new QLabel(consequence, this);
     consequenceLabel->setWordWrap(true);
+
+    m_warning = new WarningLabel(this);
+    m_warning->setVisible(false);
 
     auto* prompt = new QLabel(
         tr("To confirm, type the name <b>%1</b> below:").arg(expectedName.toHtmlEscaped()), this);
@@ -42,6 +47,7 @@ TypedConfirmationDialog::TypedConfirmationDialog(const QString& title, const QSt
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(consequenceLabel);
+    layout->addWidget(m_warning);
     layout->addSpacing(6);
     layout->addWidget(prompt);
     layout->addWidget(m_nameField);
@@ -61,6 +67,11 @@ TypedConfirmationDialog::TypedConfirmationDialog(const QString& title, const QSt
 
     m_nameField->setFocus();
     updateConfirmable();
+}
+
+void TypedConfirmationDialog::setWarning(const QString& warning) {
+    m_warning->setText(warning);
+    m_warning->setVisible(!warning.isEmpty());
 }
 
 bool TypedConfirmationDialog::isConfirmable() const {

@@ -9,6 +9,7 @@
 #include <QTest>
 
 using namespace strongroom;
+using namespace std::chrono_literals;
 
 class TestClipboard : public QObject {
     Q_OBJECT
@@ -46,11 +47,16 @@ private Q_SLOTS:
     void clearsOurCopyAfterTheDelayWithACountdown() {
         m_settings->setClipboardClearSeconds(2);
         Clipboard clipboard(m_settings.get());
+        clipboard.countdownTimer()->freeze(); // the test moves the clock
         QSignalSpy countdown(&clipboard, &Clipboard::countdown);
         clipboard.copy(SecretBytes(std::string_view("s3cr3t")));
         QCOMPARE(clipboard.secondsLeft(), 2);
 
-        QTRY_COMPARE_WITH_TIMEOUT(system()->text(), QString(), 4000);
+        clipboard.countdownTimer()->advance(1999ms);
+        QCOMPARE(system()->text(), QStringLiteral("s3cr3t"));
+        QCOMPARE(clipboard.secondsLeft(), 1);
+        clipboard.countdownTimer()->advance(1ms);
+        QCOMPARE(system()->text(), QString());
         QVERIFY(!clipboard.holdsOurCopy());
         QList<int> seen;
         for (const auto& args : countdown) {
@@ -62,6 +68,7 @@ private Q_SLOTS:
 
     void leavesSomeoneElsesCopyAlone() {
         Clipboard clipboard(m_settings.get());
+        clipboard.countdownTimer()->freeze();
         QSignalSpy countdown(&clipboard, &Clipboard::countdown);
         clipboard.copy(SecretBytes(std::string_view("ours")));
         system()->setText(QStringLiteral("the operator copied this later"));
@@ -69,7 +76,7 @@ private Q_SLOTS:
         QVERIFY(!countdown.isEmpty());
         QCOMPARE(countdown.last().at(0).toInt(), 0);
 
-        QTest::qWait(1600);
+        clipboard.countdownTimer()->advance(5s);
         QCOMPARE(system()->text(), QStringLiteral("the operator copied this later"));
         clipboard.clearIfOurs();
         QCOMPARE(system()->text(), QStringLiteral("the operator copied this later"));
@@ -109,9 +116,10 @@ private Q_SLOTS:
     void zeroDelayKeepsTheCopyUntilReplaced() {
         m_settings->setClipboardClearSeconds(0);
         Clipboard clipboard(m_settings.get());
+        clipboard.countdownTimer()->freeze();
         QSignalSpy countdown(&clipboard, &Clipboard::countdown);
         clipboard.copy(SecretBytes(std::string_view("keep")));
-        QTest::qWait(1300);
+        clipboard.countdownTimer()->advance(1h);
         QCOMPARE(system()->text(), QStringLiteral("keep"));
         QVERIFY(countdown.isEmpty());
     }

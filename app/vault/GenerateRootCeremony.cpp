@@ -75,6 +75,7 @@ QCoro::Task<Result<GenerateRootEndpoint>> GenerateRootCeremony::detect() {
         co_return busy();
     }
     m_busy = true;
+    ++m_steps;
     auto detecting = m_operator->detectGenerateRoot();
     auto found = co_await std::move(detecting);
     if (!self) {
@@ -98,6 +99,7 @@ void GenerateRootCeremony::useFamily(Family family) {
 
 QCoro::Task<Result<GenerateRootStatus>> GenerateRootCeremony::refresh() {
     QPointer<GenerateRootCeremony> self(this);
+    const quint64 steps = m_steps;
     auto reading = m_operator->generateRootStatus();
     auto status = co_await std::move(reading);
     if (!self) {
@@ -106,8 +108,10 @@ QCoro::Task<Result<GenerateRootStatus>> GenerateRootCeremony::refresh() {
     if (!status) {
         co_return status.error();
     }
-    if (!m_busy && !m_complete) {
-        observe(status.value()); // a step on its way reports the attempt itself
+    // A step on its way, or taken since this was asked, reports the attempt itself: an older
+    // answer would look like someone else's change.
+    if (!m_busy && !m_complete && steps == m_steps) {
+        observe(status.value());
     }
     co_return shown();
 }
@@ -118,6 +122,7 @@ QCoro::Task<Result<GenerateRootStatus>> GenerateRootCeremony::start() {
         co_return busy();
     }
     m_busy = true;
+    ++m_steps;
     auto starting = m_operator->startGenerateRoot();
     auto started = co_await std::move(starting);
     if (!self) {
@@ -149,6 +154,7 @@ QCoro::Task<Result<GenerateRootStatus>> GenerateRootCeremony::submitShare(Secret
                                QStringLiteral("no attempt started here is running: start one"));
     }
     m_busy = true;
+    ++m_steps;
     const QString nonce = m_ourNonce;
     const GenerateRootStatus before = m_attempt;
     auto updating = m_operator->updateGenerateRoot(std::move(share), nonce);
@@ -205,6 +211,7 @@ QCoro::Task<Status> GenerateRootCeremony::cancel(QString why) {
         co_return busy();
     }
     m_busy = true;
+    ++m_steps;
     const GenerateRootStatus before = m_attempt;
     auto cancelling = m_operator->cancelGenerateRoot();
     auto cancelled = co_await std::move(cancelling);

@@ -93,6 +93,7 @@ private:
     bool m_known = false;
     bool m_busy = false;
     bool m_complete = false;
+    quint64 m_steps = 0; // steps sent: a refresh asked before one is stale
 };
 
 } // namespace strongroom

@@ -108,6 +108,7 @@ QCoro::Task<Status> UnsealCeremony::refresh() {
         co_return Done{}; // the step on its way reports the nodes' state itself
     }
     std::optional<BackendError> firstError;
+    const quint64 steps = m_steps;
     for (int i = 0; i < nodeCount(); ++i) {
         QPointer<VaultOperator> node = m_operators[std::size_t(i)];
         if (!node) {
@@ -118,8 +119,8 @@ QCoro::Task<Status> UnsealCeremony::refresh() {
         if (!self) {
             co_return gone();
         }
-        if (m_busy) {
-            co_return Done{}; // a share went out meanwhile: its answers are newer
+        if (m_busy || m_steps != steps) {
+            co_return Done{}; // a share or reset went out meanwhile: its answers are newer
         }
         if (status) {
             observe(i, std::move(status.value()));
@@ -148,6 +149,7 @@ QCoro::Task<QList<UnsealRefusal>> UnsealCeremony::submitShare(SecretBytes share,
         co_return refusals;
     }
     m_busy = true;
+    ++m_steps;
     for (int i = 0; i < nodeCount(); ++i) {
         if (!takesShares(i)) {
             continue;
@@ -195,6 +197,7 @@ QCoro::Task<Status> UnsealCeremony::reset() {
                                QStringLiteral("a share is on its way; reset after it"));
     }
     m_busy = true;
+    ++m_steps;
     std::optional<BackendError> firstError;
     for (int i = 0; i < nodeCount(); ++i) {
         if (!takesShares(i)) {

@@ -94,6 +94,7 @@ private:
     std::vector<QPointer<VaultOperator>> m_operators;
     bool m_busy = false;
     bool m_announced = false;
+    quint64 m_steps = 0; // shares and resets sent: a refresh older than one is stale
 };
 
 } // namespace strongroom

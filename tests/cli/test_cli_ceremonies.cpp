@@ -295,11 +295,17 @@ private Q_SLOTS:
         QFile audit(m_cli.auditFile());
         QVERIFY(audit.open(QIODevice::ReadOnly));
         const auto log = audit.readAll();
-        for (const auto* action :
-             {"vault-init", "vault-unseal", "vault-seal", "vault-generate-root"}) {
-            QVERIFY2(log.contains(action), action);
+        // The words of the action vocabulary, the same the window writes for these steps.
+        for (const auto* action : {"init", "init-handout", "init-root-token", "unseal",
+                                   "unseal-reset", "seal", "generate-root", "root-token"}) {
+            QVERIFY2(log.contains(QByteArray("\"action\":\"") + action + '"'), action);
         }
+        QVERIFY2(!log.contains("\"action\":\"vault-"), "an action outside the vocabulary");
         QVERIFY(log.contains("5 shares, threshold 3"));
+        QVERIFY(log.contains("5 of 5 shares handed out"));
+        QVERIFY(log.contains("checked and revoked (sys/generate-root)"));
+        QVERIFY(log.contains("the shares ended after 1"));
+        QVERIFY(log.contains("kept in the keychain as vault-token:ops"));
         // The share files are the operator's own choice; everything else must be clean.
         QByteArray rest;
         QDir home(m_cli.home());

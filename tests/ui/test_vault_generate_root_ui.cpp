@@ -391,29 +391,39 @@ private Q_SLOTS:
 
     void stepsAreAuditedWithoutSecrets() {
         QList<AuditEntry> written;
+        const auto cancels = [](const AuditEntry& e) {
+            return e.action == QLatin1String("generate-root") &&
+                   e.detail.startsWith(QLatin1String("cancel: "));
+        };
         WAIT_VERIFY(([&] {
                         auto entries = await(m_workspace->auditLog()->recent(0));
                         written = entries.ok() ? entries.value() : QList<AuditEntry>();
-                        return std::count_if(
-                                   written.begin(), written.end(), [](const AuditEntry& e) {
-                                       return e.action == QLatin1String("generate-root-cancel");
-                                   }) >= 2;
+                        return std::count_if(written.begin(), written.end(), cancels) >= 2;
                     }()),
                     10000);
         QByteArray all;
-        QStringList actions;
+        QStringList steps; // "action|first word of the detail"
         for (const AuditEntry& entry : written) {
-            actions << entry.action;
+            if (entry.action == QLatin1String("generate-root") ||
+                entry.action == QLatin1String("root-token")) {
+                QCOMPARE(entry.connection, m_id);
+                steps << entry.action + QLatin1Char('|') +
+                             entry.detail.section(QLatin1Char(' '), 0, 0);
+            }
             all += entry.toJsonLine();
         }
-        for (const auto* action :
-             {"generate-root-start", "generate-root-share", "generate-root-cancel",
-              "generate-root-complete", "generate-root-token-revoke", "generate-root-token-keep"}) {
-            QVERIFY2(actions.contains(QLatin1String(action)), action);
+        for (const auto* step :
+             {"generate-root|start:", "generate-root|share:", "generate-root|share",
+              "generate-root|cancel:", "generate-root|complete:", "root-token|revoked",
+              "root-token|kept"}) {
+            QVERIFY2(steps.contains(QLatin1String(step)), step);
         }
         QVERIFY(all.contains("progress 2 of 3"));
+        QVERIFY(all.contains("share refused at 0 of 3"));
+        QVERIFY(all.contains("revoked by the operator"));
         QVERIFY(all.contains("revoked when the window closed"));
         QVERIFY(all.contains("revoked when the countdown ended"));
+        QVERIFY(all.contains("the window was closed"));
         QVERIFY(all.contains("kept in the keychain as vault-root-token:raft:"));
         QCOMPARE(m_generated.size(), 4);
         for (const QByteArray& token : m_generated) {

@@ -42,6 +42,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -374,17 +375,24 @@ private Q_SLOTS:
         QStringList lines;
         WAIT_VERIFY(([&] {
                         lines = auditText();
-                        return lines.join(QLatin1Char('\n'))
-                            .contains(QStringLiteral("vault-init-root-token|ok|kept"));
+                        return lines.contains(QStringLiteral(
+                            "init-root-token|ok|kept in the keychain for the connection"));
                     }()),
                     10000);
         const QString all = lines.join(QLatin1Char('\n'));
-        QVERIFY2(all.contains(QStringLiteral("vault-init|ok|5 shares, threshold 3; PGP for "
-                                             "shares: no; PGP for root token: no")),
+        QVERIFY2(lines.contains(QStringLiteral("init|ok|5 shares, threshold 3; PGP for "
+                                               "shares: no; PGP for root token: no")),
+                 qPrintable(all));
+        QVERIFY2(lines.contains(QStringLiteral("init-handout|ok|5 of 5 shares handed out")),
                  qPrintable(all));
         // The server's refusal (unreadable PGP keys) is there too; the form's own refusals sent
         // nothing and are not.
-        QCOMPARE(all.count(QStringLiteral("vault-init|")), 2);
+        QCOMPARE(lines.filter(QRegularExpression(QStringLiteral("^init\\|"))).size(), 2);
+        const QStringList refused =
+            lines.filter(QRegularExpression(QStringLiteral("^init\\|(?!ok\\|)")));
+        QCOMPARE(refused.size(), 1);
+        QVERIFY2(refused.first().contains(QStringLiteral("PGP for shares: yes")),
+                 qPrintable(refused.first()));
         for (const QString& share : m_shares) {
             QVERIFY(!all.contains(share));
         }

@@ -17,6 +17,7 @@
 #include "SealStatusView.h"
 #include "TypedConfirmationDialog.h"
 #include "UiWait.h"
+#include "UnsealCeremony.h"
 #include "UnsealDialog.h"
 #include "VaultConnections.h"
 #include "VaultConnectionSpec.h"
@@ -200,12 +201,12 @@ private Q_SLOTS:
         auto nodes = OpenBaoRaftServer::startCluster(3, &why);
         QVERIFY2(nodes.size() == 3, qPrintable(why));
         std::vector<std::unique_ptr<VaultSession>> sessions;
-        std::vector<VaultOperator*> operators; // owned by the dialog below, or deleted here
+        std::vector<std::unique_ptr<VaultOperator>> operators; // the test's own clients
         for (const auto& node : nodes) {
             VaultEndpoint endpoint;
             endpoint.address = node->address();
             sessions.push_back(std::make_unique<VaultSession>(endpoint));
-            operators.push_back(new VaultOperator(sessions.back().get()));
+            operators.push_back(std::make_unique<VaultOperator>(sessions.back().get()));
         }
         VaultInitRequest request;
         request.shares = 3;
@@ -233,11 +234,16 @@ private Q_SLOTS:
             WAIT_VERIFY(await(operators[n]->seal()).ok(), 20000);
         }
 
-        auto* dialog = new UnsealDialog(operators[0], QStringLiteral("node1"), m_window.get());
+        VaultEndpoint first;
+        first.address = nodes[0]->address();
+        auto* ceremony = new UnsealCeremony(first, QStringLiteral("node1"), m_workspace->auditLog(),
+                                            QStringLiteral("three"));
+        QCOMPARE(ceremony->addNode(nodes[1]->address().toString()), QString());
+        QCOMPARE(ceremony->addNode(nodes[2]->address().toString()), QString());
+        QCOMPARE(ceremony->addNode(nodes[2]->address().toString()), QString()); // once only
+        QVERIFY(!ceremony->addNode(QStringLiteral("ftp://node4")).isEmpty());
+        auto* dialog = new UnsealDialog(ceremony, m_window.get());
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        operators[0]->setParent(dialog);
-        dialog->addNode(QStringLiteral("node2"), operators[1]);
-        dialog->addNode(QStringLiteral("node3"), operators[2]);
         dialog->open();
         QCOMPARE(dialog->nodeCount(), 3);
         QVERIFY(dialog->nodesTable()->isVisible());
@@ -455,8 +461,22 @@ private Q_SLOTS:
             actions << entry.action;
         }
         QVERIFY(actions.contains(QStringLiteral("seal")));
-        QVERIFY(actions.contains(QStringLiteral("unseal-share")));
+        QVERIFY(actions.contains(QStringLiteral("unseal")));
         QVERIFY(actions.contains(QStringLiteral("unseal-reset")));
+        // The three-node ceremony: one line per node and share, each naming its node.
+        for (const auto& entry : entries) {
+            if (entry.connection == QLatin1String("three")) {
+                QCOMPARE(entry.action, QStringLiteral("unseal"));
+                QVERIFY2(entry.detail.contains(QLatin1String(": progress ")),
+                         qPrintable(entry.detail));
+            }
+        }
+        QCOMPARE(std::count_if(entries.begin(), entries.end(),
+                               [](const auto& e) {
+                                   return e.connection == QLatin1String("three") &&
+                                          e.detail.endsWith(QLatin1String(", unsealed"));
+                               }),
+                 3);
         const bool clusterSeal = std::any_of(entries.begin(), entries.end(), [](const auto& e) {
             return e.action == QLatin1String("seal") && e.connection == QLatin1String("cluster") &&
                    e.detail.startsWith(QLatin1String("cluster node http"));

@@ -18,8 +18,14 @@
 using namespace strongroom;
 using Kind = BackendError::Kind;
 
-#define VERIFY_OK(result)                                                                          \
-    QVERIFY2((result).ok(), qPrintable((result).ok() ? QString() : (result).error().message()))
+// Evaluates `expression` once: QVERIFY2 evaluates its description too, so a step written inside
+// it would otherwise run twice.
+#define VERIFY_OK(expression)                                                                      \
+    do {                                                                                           \
+        const auto& verified = (expression);                                                       \
+        QVERIFY2(verified.ok(),                                                                    \
+                 qPrintable(verified.ok() ? QString() : verified.error().message()));              \
+    } while (false)
 
 namespace {
 

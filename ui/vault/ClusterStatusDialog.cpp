@@ -1,5 +1,6 @@
 #include "ClusterStatusDialog.h"
 
+#include "SealCeremony.h"
 #include "SealStatusView.h"
 #include "TypedConfirmationDialog.h"
 
@@ -58,10 +59,10 @@ QString authority(const QString& address) {
 
 } // namespace
 
-ClusterStatusDialog::ClusterStatusDialog(VaultClusterStatus* cluster, const QString& connectionName,
+ClusterStatusDialog::ClusterStatusDialog(SealCeremony* ceremony, const QString& connectionName,
                                          QWidget* parent)
     : QDialog(parent)
-    , m_cluster(cluster)
+    , m_ceremony(ceremony)
     , m_name(connectionName)
     , m_ha(new QLabel(tr("Reading the cluster…"), this))
     , m_haNote(new QLabel(this))
@@ -71,7 +72,7 @@ ClusterStatusDialog::ClusterStatusDialog(VaultClusterStatus* cluster, const QStr
     , m_sealNode(new QPushButton(tr("Seal node…"), this))
     , m_sealCluster(new QPushButton(tr("Seal cluster…"), this))
     , m_poll(new QTimer(this)) {
-    m_cluster->setParent(this);
+    m_ceremony->setParent(this);
     setWindowTitle(tr("Cluster — %1").arg(connectionName));
     resize(760, 340);
     QFont bold = m_ha->font();
@@ -111,7 +112,7 @@ ClusterStatusDialog::ClusterStatusDialog(VaultClusterStatus* cluster, const QStr
             &ClusterStatusDialog::updateButtons);
     connect(m_unseal, &QPushButton::clicked, this, [this] {
         QStringList others;
-        for (const auto& node : m_cluster->report().nodes) {
+        for (const auto& node : m_ceremony->report().nodes) {
             if (!node.connection) {
                 others << node.address;
             }
@@ -148,9 +149,9 @@ QString ClusterStatusDialog::selectedAddress() const {
 }
 
 void ClusterStatusDialog::updateButtons() {
-    const auto& nodes = m_cluster->report().nodes;
+    const auto& nodes = m_ceremony->report().nodes;
     const QString selected = selectedAddress();
-    const auto* node = m_cluster->report().node(selected);
+    const auto* node = m_ceremony->report().node(selected);
     const bool anyUnsealed = std::any_of(nodes.begin(), nodes.end(), [](const auto& entry) {
         return entry.seal && entry.seal->initialized && !entry.seal->sealed;
     });
@@ -168,7 +169,7 @@ QCoro::Task<> ClusterStatusDialog::refresh() {
         co_return;
     }
     m_refreshing = true;
-    auto reading = m_cluster->refresh();
+    auto reading = m_ceremony->refresh();
     const auto seen = co_await std::move(reading);
     if (!self) {
         co_return;
@@ -240,20 +241,10 @@ QCoro::Task<bool> ClusterStatusDialog::confirm(QString title, QString consequenc
     co_return answer == QDialog::Accepted;
 }
 
-void ClusterStatusDialog::recordStep(const VaultNodeSealOutcome& outcome, const QString& how) {
-    if (outcome.skipped) {
-        return;
-    }
-    Q_EMIT stepTaken(QStringLiteral("seal"),
-                     outcome.error ? BackendError::kindName(outcome.error->kind())
-                                   : QStringLiteral("ok"),
-                     QStringLiteral("%1 node %2").arg(how, outcome.address));
-}
-
 QCoro::Task<> ClusterStatusDialog::sealSelectedNode() {
     QPointer<ClusterStatusDialog> self(this);
     const QString address = selectedAddress();
-    const auto* node = m_cluster->report().node(address);
+    const auto* node = m_ceremony->report().node(address);
     if (address.isEmpty() || !node) {
         co_return;
     }
@@ -274,13 +265,12 @@ QCoro::Task<> ClusterStatusDialog::sealSelectedNode() {
     m_busy = true;
     updateButtons();
     m_message->setText(tr("Sealing %1…").arg(address));
-    auto sealing = m_cluster->sealNode(address);
+    auto sealing = m_ceremony->sealNode(address);
     const auto outcome = co_await std::move(sealing);
     if (!self) {
         co_return;
     }
     m_busy = false;
-    recordStep(outcome, QStringLiteral("one"));
     m_message->setText(outcome.error
                            ? tr("Could not seal %1: %2").arg(address, outcome.error->message())
                            : tr("%1 is sealed").arg(address));
@@ -289,7 +279,7 @@ QCoro::Task<> ClusterStatusDialog::sealSelectedNode() {
 
 QCoro::Task<> ClusterStatusDialog::sealWholeCluster() {
     QPointer<ClusterStatusDialog> self(this);
-    const int count = int(m_cluster->report().nodes.size());
+    const int count = int(m_ceremony->report().nodes.size());
     auto asking = confirm(
         tr("Seal the cluster of %1").arg(m_name),
         tr("Every node (%1) is sealed, standbys first and the active node last: the cluster "
@@ -301,7 +291,7 @@ QCoro::Task<> ClusterStatusDialog::sealWholeCluster() {
         co_return;
     }
     // Once sealed, sys/ha-status cannot be read: the unseal ceremony needs the addresses.
-    for (const auto& node : m_cluster->report().nodes) {
+    for (const auto& node : m_ceremony->report().nodes) {
         if (!node.connection && !node.configured) {
             Q_EMIT nodeToRemember(node.address);
         }
@@ -309,7 +299,7 @@ QCoro::Task<> ClusterStatusDialog::sealWholeCluster() {
     m_busy = true;
     updateButtons();
     m_message->setText(tr("Sealing every node…"));
-    auto sealing = m_cluster->sealCluster();
+    auto sealing = m_ceremony->sealCluster();
     const auto outcomes = co_await std::move(sealing);
     if (!self) {
         co_return;
@@ -317,7 +307,6 @@ QCoro::Task<> ClusterStatusDialog::sealWholeCluster() {
     m_busy = false;
     QStringList failed;
     for (const auto& outcome : outcomes) {
-        recordStep(outcome, QStringLiteral("cluster"));
         if (outcome.error) {
             failed << tr("%1: %2").arg(outcome.address, outcome.error->message());
         }

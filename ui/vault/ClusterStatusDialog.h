@@ -1,6 +1,6 @@
 #pragma once
 
-#include "VaultClusterStatus.h"
+#include "VaultClusterStatus.h" // the report's types
 
 #include <QCoroTask>
 #include <QDialog>
@@ -13,6 +13,8 @@ class QTimer;
 
 namespace strongroom {
 
+class SealCeremony;
+
 // The HA cluster behind a connection: HA mode and leader, then a row per node (from
 // sys/ha-status when the token may read it, merged with the nodes remembered with the
 // connection) with its role, its own seal state and version, or why it cannot be reached. Read
@@ -24,8 +26,8 @@ class ClusterStatusDialog : public QDialog {
 public:
     enum Column { NodeColumn, RoleColumn, SealColumn, VersionColumn, SourceColumn };
 
-    // `cluster` is owned by the dialog from now on.
-    ClusterStatusDialog(VaultClusterStatus* cluster, const QString& connectionName,
+    // `ceremony` is owned by the dialog from now on.
+    ClusterStatusDialog(SealCeremony* ceremony, const QString& connectionName,
                         QWidget* parent = nullptr);
 
     QTableWidget* nodesTable() const { return m_nodes; }
@@ -45,8 +47,6 @@ Q_SIGNALS:
     // A node the cluster was sealed with that the connection does not remember yet: remember
     // it, so the unseal ceremony can find it while sys/ha-status cannot be read.
     void nodeToRemember(const QString& address);
-    // An operator step for the audit log ("seal"); never a token.
-    void stepTaken(const QString& action, const QString& result, const QString& detail);
     // The connection's own node was seen sealed or unsealed.
     void connectionSealSeen(bool sealed);
 
@@ -59,11 +59,10 @@ private:
     QCoro::Task<> sealWholeCluster();
     QCoro::Task<bool> confirm(QString title, QString consequence, QString expected, QString action);
     void display(const VaultClusterReport& seen);
-    void recordStep(const VaultNodeSealOutcome& outcome, const QString& how);
     void updateButtons();
     QString selectedAddress() const;
 
-    VaultClusterStatus* m_cluster;
+    SealCeremony* m_ceremony;
     QString m_name;
     QLabel* m_ha;
     QLabel* m_haNote;

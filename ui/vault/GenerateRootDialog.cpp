@@ -1,10 +1,10 @@
 #include "GenerateRootDialog.h"
 
+#include "GenerateRootCeremony.h"
+#include "NewRootToken.h"
 #include "RootTokenPanel.h"
 #include "SecretBytes.h"
 #include "SecretFieldText.h"
-#include "VaultOperator.h"
-#include "VaultSession.h"
 
 #include <QComboBox>
 #include <QCoroSignal>
@@ -25,29 +25,14 @@
 namespace strongroom {
 
 namespace {
-
 using Family = GenerateRootEndpoint::Family;
-
-// The attempt as shown: the encoded token and any OTP stay out of the dialog's state.
-GenerateRootStatus withoutSecrets(const GenerateRootStatus& status) {
-    GenerateRootStatus kept;
-    kept.started = status.started;
-    kept.nonce = status.nonce;
-    kept.progress = status.progress;
-    kept.required = status.required;
-    kept.complete = status.complete;
-    kept.otpLength = status.otpLength;
-    kept.pgpFingerprint = status.pgpFingerprint;
-    return kept;
-}
-
 } // namespace
 
-GenerateRootDialog::GenerateRootDialog(VaultOperator* vaultOperator, const QString& nodeName,
+GenerateRootDialog::GenerateRootDialog(GenerateRootCeremony* ceremony, const QString& nodeName,
                                        AppSettings* settings, CredentialStore* credentials,
                                        QWidget* parent)
     : QDialog(parent)
-    , m_operator(vaultOperator)
+    , m_ceremony(ceremony)
     , m_name(nodeName)
     , m_familyRow(new QWidget(this))
     , m_family(new QComboBox(m_familyRow))
@@ -63,7 +48,7 @@ GenerateRootDialog::GenerateRootDialog(VaultOperator* vaultOperator, const QStri
     , m_message(new QLabel(this))
     , m_tokenPanel(new RootTokenPanel(settings, credentials, this))
     , m_poll(new QTimer(this)) {
-    vaultOperator->setParent(this);
+    ceremony->setParent(this);
     setWindowTitle(tr("Generate root token — %1").arg(nodeName));
     resize(580, 500);
     m_family->addItem(tr("sys/generate-root (no token needed)"));
@@ -133,10 +118,12 @@ GenerateRootDialog::GenerateRootDialog(VaultOperator* vaultOperator, const QStri
     connect(m_submit, &QPushButton::clicked, this, [this] { submit(); });
     connect(m_start, &QPushButton::clicked, this, [this] { start(); });
     connect(m_cancel, &QPushButton::clicked, this, [this] { cancelAttempt(); });
-    connect(m_tokenPanel, &RootTokenPanel::stepTaken, this, &GenerateRootDialog::stepTaken);
+    connect(m_ceremony, &GenerateRootCeremony::progressed, this, &GenerateRootDialog::showStatus);
+    connect(m_ceremony, &GenerateRootCeremony::attemptChanged, this,
+            &GenerateRootDialog::explainChange);
+    connect(m_ceremony, &GenerateRootCeremony::tokenReady, this, &GenerateRootDialog::tokenReady);
     connect(m_poll, &QTimer::timeout, this, [this] {
-        if (!m_busy && !m_closing && !m_completed && m_operator &&
-            m_operator->generateRootEndpoint()) {
+        if (!m_busy && !m_closing && !m_ceremony->isComplete() && m_ceremony->endpoint()) {
             refresh();
         }
     });
@@ -150,11 +137,12 @@ void GenerateRootDialog::setClipboard(Clipboard* clipboard) {
     m_tokenPanel->setClipboard(clipboard);
 }
 
-QString GenerateRootDialog::familyPath() const {
-    if (!m_operator || !m_operator->generateRootEndpoint()) {
-        return {};
-    }
-    return m_operator->generateRootEndpoint()->path;
+QString GenerateRootDialog::ourNonce() const {
+    return m_ceremony->ourNonce();
+}
+
+bool GenerateRootDialog::hasStatus() const {
+    return m_ceremony->knowsAttempt();
 }
 
 void GenerateRootDialog::setBusy(bool busy) {
@@ -163,11 +151,13 @@ void GenerateRootDialog::setBusy(bool busy) {
 }
 
 void GenerateRootDialog::updateControls() {
-    const bool idle = !m_busy && !m_closing && !m_completed;
-    const bool ours = !m_ourNonce.isEmpty();
+    const bool idle = !m_busy && !m_closing && !m_ceremony->isComplete();
+    const bool ours = !m_ceremony->ourNonce().isEmpty();
+    const bool known = m_ceremony->knowsAttempt();
+    const bool running = m_ceremony->attempt().started;
     m_family->setEnabled(idle && !ours);
-    m_start->setEnabled(idle && m_known && !m_last.started);
-    m_cancel->setEnabled(idle && m_known && m_last.started);
+    m_start->setEnabled(idle && known && !running);
+    m_cancel->setEnabled(idle && known && running);
     m_share->setEnabled(idle && ours);
     m_submit->setEnabled(idle && ours && !m_share->text().isEmpty());
 }
@@ -193,11 +183,8 @@ void GenerateRootDialog::showFamily(bool authenticated, const QString& path,
 
 QCoro::Task<> GenerateRootDialog::detect() {
     QPointer<GenerateRootDialog> self(this);
-    if (!m_operator) {
-        co_return;
-    }
     setBusy(true);
-    auto detecting = m_operator->detectGenerateRoot();
+    auto detecting = m_ceremony->detect();
     auto found = co_await std::move(detecting);
     if (!self) {
         co_return;
@@ -215,37 +202,39 @@ QCoro::Task<> GenerateRootDialog::detect() {
     }
     m_detectedReason = found->reason;
     showFamily(found->family == Family::Authenticated, found->path, found->reason);
-    showStatus(found->status);
+    showStatus();
 }
 
 void GenerateRootDialog::chooseFamily(int index) {
-    if (!m_operator || !m_ourNonce.isEmpty() || m_completed) {
+    if (!m_ceremony->ourNonce().isEmpty() || m_ceremony->isComplete()) {
         return;
     }
-    m_operator->useGenerateRootFamily(index == 1 ? Family::Authenticated : Family::Unauthenticated);
-    const GenerateRootEndpoint& chosen = *m_operator->generateRootEndpoint();
-    showFamily(chosen.family == Family::Authenticated, chosen.path, chosen.reason);
-    m_known = false;
+    m_ceremony->useFamily(index == 1 ? Family::Authenticated : Family::Unauthenticated);
+    if (const auto& chosen = m_ceremony->endpoint()) {
+        showFamily(chosen->family == Family::Authenticated, chosen->path, chosen->reason);
+    }
     m_message->clear();
     updateControls();
     refresh();
 }
 
-void GenerateRootDialog::showStatus(const GenerateRootStatus& status) {
-    if (!m_ourNonce.isEmpty() && (!status.started || status.nonce != m_ourNonce)) {
-        m_message->setText(
-            tr("The generate-root attempt changed (nonce %1 → %2): someone "
-               "cancelled or restarted it, so the shares given here no longer "
-               "count. Start a new attempt.")
-                .arg(m_ourNonce, status.started ? status.nonce : tr("none running")));
-        m_ourNonce.clear();
+void GenerateRootDialog::explainChange(const QString& ours, const QString& now) {
+    m_message->setText(tr("The generate-root attempt changed (nonce %1 → %2): someone "
+                          "cancelled or restarted it, so the shares given here no longer "
+                          "count. Start a new attempt.")
+                           .arg(ours, now.isEmpty() ? tr("none running") : now));
+}
+
+void GenerateRootDialog::showStatus() {
+    const GenerateRootStatus& status = m_ceremony->attempt();
+    if (!m_ceremony->knowsAttempt() || m_ceremony->isComplete()) {
+        updateControls();
+        return;
     }
-    m_last = withoutSecrets(status);
-    m_known = true;
     if (!status.started) {
         m_attempt->setText(tr("No attempt is running. Start one: its one-time password is made "
                               "here and kept in memory only."));
-    } else if (status.nonce == m_ourNonce) {
+    } else if (status.nonce == m_ceremony->ourNonce()) {
         m_attempt->setText(tr("Attempt started here: custodians give their unseal shares one at "
                               "a time."));
     } else {
@@ -261,55 +250,41 @@ void GenerateRootDialog::showStatus(const GenerateRootStatus& status) {
 
 QCoro::Task<> GenerateRootDialog::refresh() {
     QPointer<GenerateRootDialog> self(this);
-    if (!m_operator) {
-        co_return;
-    }
-    auto reading = m_operator->generateRootStatus();
+    auto reading = m_ceremony->refresh();
     auto status = co_await std::move(reading);
-    if (!self || m_busy || m_completed) {
+    if (!self || m_busy || m_ceremony->isComplete()) {
         co_return;
     }
     if (!status) {
         m_attempt->setText(tr("Could not read the attempt: %1").arg(status.error().message()));
-        co_return;
     }
-    showStatus(status.value());
 }
 
 QCoro::Task<> GenerateRootDialog::start() {
     QPointer<GenerateRootDialog> self(this);
-    if (!m_operator || m_busy) {
+    if (m_busy) {
         co_return;
     }
     setBusy(true);
     m_message->clear();
-    auto starting = m_operator->startGenerateRoot();
+    auto starting = m_ceremony->start();
     auto started = co_await std::move(starting);
     if (!self) {
         co_return;
     }
     setBusy(false);
-    Q_EMIT stepTaken(QStringLiteral("generate-root-start"),
-                     started ? QStringLiteral("ok")
-                             : BackendError::kindName(started.error().kind()),
-                     started ? tr("nonce %1, %2 shares needed (%3)")
-                                   .arg(started->nonce)
-                                   .arg(started->required)
-                                   .arg(familyPath())
-                             : started.error().detail());
     if (!started) {
         m_message->setText(tr("Could not start: %1").arg(started.error().message()));
         refresh();
         co_return;
     }
-    m_ourNonce = started->nonce;
-    showStatus(started.value());
-    m_message->setText(tr("Attempt started. Tell the custodians its nonce: %1.").arg(m_ourNonce));
+    m_message->setText(
+        tr("Attempt started. Tell the custodians its nonce: %1.").arg(m_ceremony->ourNonce()));
 }
 
 QCoro::Task<> GenerateRootDialog::submit() {
     QPointer<GenerateRootDialog> self(this);
-    if (!m_operator || m_busy || m_ourNonce.isEmpty()) {
+    if (m_busy || m_ceremony->ourNonce().isEmpty()) {
         co_return;
     }
     SecretBytes share = takeSecretText(m_share, true);
@@ -318,64 +293,41 @@ QCoro::Task<> GenerateRootDialog::submit() {
     }
     setBusy(true);
     m_message->clear();
-    const QString nonce = m_ourNonce;
-    auto updating = m_operator->updateGenerateRoot(std::move(share), nonce);
-    auto step = co_await std::move(updating);
+    const QString nonce = m_ceremony->ourNonce();
+    auto submitting = m_ceremony->submitShare(std::move(share));
+    auto step = co_await std::move(submitting);
     if (!self) {
         co_return;
     }
     setBusy(false);
     if (!step) {
         const BackendError& error = step.error();
-        Q_EMIT stepTaken(QStringLiteral("generate-root-share"),
-                         BackendError::kindName(error.kind()),
-                         tr("share refused at %1 of %2: %3")
-                             .arg(m_last.progress)
-                             .arg(m_last.required)
-                             .arg(error.detail()));
         if (error.kind() == BackendError::Kind::Conflict) {
             m_message->setText(
                 tr("The generate-root attempt changed (nonce %1 is gone): someone cancelled or "
                    "restarted it, so the shares given here no longer count. Start a new attempt. "
                    "%2")
                     .arg(nonce, error.detail()));
-            m_ourNonce.clear();
         } else {
             m_message->setText(tr("Share refused: %1").arg(error.message()));
         }
         refresh();
         co_return;
     }
-    const GenerateRootStatus status = withoutSecrets(step->status);
-    Q_EMIT stepTaken(
-        QStringLiteral("generate-root-share"), QStringLiteral("ok"),
-        tr("nonce %1: progress %2 of %3").arg(nonce).arg(status.progress).arg(status.required));
-    if (!status.complete) {
-        showStatus(status);
-        m_message->setText(
-            tr("Share accepted: %1 of %2.").arg(status.progress).arg(status.required));
+    if (!step->complete) {
+        m_message->setText(tr("Share accepted: %1 of %2.").arg(step->progress).arg(step->required));
         co_return;
     }
-    m_ourNonce.clear();
-    m_last = status;
-    m_last.nonce = nonce;
-    if (step->token.isEmpty()) {
-        m_completed = true;
+    if (!m_ceremony->pgpFingerprint().isEmpty()) {
         m_poll->stop();
         updateControls();
         m_message->setText(tr("Complete: the token was encrypted to PGP key %1; decrypt it with "
                               "that key.")
-                               .arg(status.pgpFingerprint));
-        co_return;
+                               .arg(m_ceremony->pgpFingerprint()));
     }
-    Q_EMIT stepTaken(
-        QStringLiteral("generate-root-complete"), QStringLiteral("ok"),
-        tr("nonce %1: new root token decoded in memory (%2)").arg(nonce, familyPath()));
-    tokenReady(std::move(step->token));
 }
 
-void GenerateRootDialog::tokenReady(SecretBytes token) {
-    m_completed = true;
+void GenerateRootDialog::tokenReady() {
     m_poll->stop();
     m_progressBar->setValue(m_progressBar->maximum());
     m_attemptBox->setVisible(false);
@@ -385,21 +337,22 @@ void GenerateRootDialog::tokenReady(SecretBytes token) {
     const QString keychainName = QStringLiteral("%1:%2").arg(
         m_keychainPrefix,
         QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss")));
-    m_tokenPanel->hold(std::move(token), m_operator->session()->endpoint(), keychainName);
+    m_tokenPanel->hold(m_ceremony->newToken(), keychainName);
     m_tokenPanel->setVisible(true);
+    const GenerateRootStatus& done = m_ceremony->attempt();
     m_message->setText(tr("Complete: attempt %1, %2 of %2 shares, through %3.")
-                           .arg(m_last.nonce)
-                           .arg(m_last.required)
-                           .arg(familyPath()));
+                           .arg(done.nonce)
+                           .arg(done.required)
+                           .arg(m_ceremony->familyPath()));
     updateControls();
 }
 
 QCoro::Task<> GenerateRootDialog::cancelAttempt() {
     QPointer<GenerateRootDialog> self(this);
-    if (!m_operator || m_busy || !m_last.started) {
+    if (m_busy || !m_ceremony->attempt().started) {
         co_return;
     }
-    const GenerateRootStatus shown = m_last;
+    const GenerateRootStatus shown = m_ceremony->attempt();
     QPointer<QMessageBox> box = new QMessageBox(
         QMessageBox::Question, tr("Cancel the attempt"),
         tr("Cancel the generate-root attempt %1 (%2 of %3 shares given)? Custodians give their "
@@ -419,21 +372,14 @@ QCoro::Task<> GenerateRootDialog::cancelAttempt() {
         co_return;
     }
     box->deleteLater();
-    if (clicked != confirm || !m_operator) {
+    if (clicked != confirm) {
         co_return;
     }
     setBusy(true);
-    auto cancelling = m_operator->cancelGenerateRoot();
+    auto cancelling = m_ceremony->cancel();
     auto cancelled = co_await std::move(cancelling);
     if (!self) {
         co_return;
-    }
-    Q_EMIT stepTaken(
-        QStringLiteral("generate-root-cancel"),
-        cancelled ? QStringLiteral("ok") : BackendError::kindName(cancelled.error().kind()),
-        tr("nonce %1 at %2 of %3").arg(shown.nonce).arg(shown.progress).arg(shown.required));
-    if (cancelled) {
-        m_ourNonce.clear(); // our own cancel: not someone else's change
     }
     setBusy(false);
     m_message->setText(cancelled ? tr("The attempt was cancelled.")
@@ -449,16 +395,11 @@ void GenerateRootDialog::done(int result) {
         m_message->setText(tr("Waiting for the server's answer; close again in a moment."));
         return;
     }
-    if (!m_ourNonce.isEmpty() || m_tokenPanel->needsRevocation()) {
+    if (!m_ceremony->ourNonce().isEmpty() || m_tokenPanel->needsRevocation()) {
         closeAfterCleanup(result);
         return;
     }
-    if (m_tokenPanel->holdsToken() && m_tokenPanel->isKept() && !m_tokenPanel->isStored()) {
-        Q_EMIT stepTaken(QStringLiteral("generate-root-token-keep"), QStringLiteral("ok"),
-                         tr("kept on the server, not stored: forgotten here when the window "
-                            "closed"));
-    }
-    m_tokenPanel->release();
+    m_tokenPanel->release(); // a kept token that was not stored is forgotten here
     QDialog::done(result);
 }
 
@@ -466,27 +407,18 @@ QCoro::Task<> GenerateRootDialog::closeAfterCleanup(int result) {
     QPointer<GenerateRootDialog> self(this);
     m_closing = true;
     updateControls();
-    if (!m_ourNonce.isEmpty() && m_operator) {
+    if (!m_ceremony->ourNonce().isEmpty()) {
         // The one-time password dies with this window: nobody could read the attempt's token.
         m_message->setText(tr("Cancelling the unfinished attempt…"));
-        const GenerateRootStatus shown = m_last;
-        auto cancelling = m_operator->cancelGenerateRoot();
-        auto cancelled = co_await std::move(cancelling);
+        auto cancelling = m_ceremony->cancel(QStringLiteral("the window was closed"));
+        co_await std::move(cancelling);
         if (!self) {
             co_return;
         }
-        Q_EMIT stepTaken(QStringLiteral("generate-root-cancel"),
-                         cancelled ? QStringLiteral("ok")
-                                   : BackendError::kindName(cancelled.error().kind()),
-                         tr("nonce %1 at %2 of %3: the window was closed")
-                             .arg(shown.nonce)
-                             .arg(shown.progress)
-                             .arg(shown.required));
-        m_ourNonce.clear();
     }
     if (m_tokenPanel->needsRevocation()) {
         m_message->setText(tr("Revoking the new root token before closing…"));
-        auto revoking = m_tokenPanel->revoke(tr("revoked when the window closed"));
+        auto revoking = m_tokenPanel->revoke(QStringLiteral("revoked when the window closed"));
         auto revoked = co_await std::move(revoking);
         if (!self) {
             co_return;

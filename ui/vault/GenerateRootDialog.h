@@ -1,8 +1,5 @@
 #pragma once
 
-#include "SecretBytes.h"
-#include "VaultSealStatus.h"
-
 #include <QCoroTask>
 #include <QDialog>
 #include <QPointer>
@@ -20,25 +17,25 @@ namespace strongroom {
 class AppSettings;
 class Clipboard;
 class CredentialStore;
+class GenerateRootCeremony;
 class RootTokenPanel;
-class VaultOperator;
 
-// The generate-root (break-glass root token) ceremony for one node. It says which endpoint family
-// is used and why (and lets the operator choose the other), shows an attempt already running
-// (nonce, progress) with the choice to cancel it, or starts one with a one-time password made
-// here and kept in memory. Custodians then give their unseal shares one at a time, as in the
-// unseal dialog: one masked field wiped (field and buffer) after each submit, progress after
-// every step, the server's message for a wrong share, a changed nonce (someone cancelled or
-// restarted the attempt) detected and explained. Once complete the token is decoded in memory
-// and handed to a RootTokenPanel (masked, countdown, revoke or keep). Closing revokes a token
-// nobody chose to keep, and cancels an unfinished attempt of ours (its one-time password dies
-// with the dialog, so nobody could read its token).
+// The generate-root (break-glass root token) window over a GenerateRootCeremony. It says which
+// endpoint family is used and why (and lets the operator choose the other), shows an attempt
+// already running (nonce, progress) with the choice to cancel it, or starts one. Custodians then
+// give their unseal shares one at a time, as in the unseal window: one masked field wiped (field
+// and buffer) after each submit, progress after every step, the server's message for a wrong
+// share, a changed nonce (someone cancelled or restarted the attempt) explained. Once complete
+// the decoded token goes to a RootTokenPanel (masked, countdown, revoke or keep). Closing
+// revokes a token nobody chose to keep, and cancels an unfinished attempt of ours (its one-time
+// password dies with the ceremony, so nobody could read its token).
 class GenerateRootDialog : public QDialog {
     Q_OBJECT
 public:
-    // The dialog owns `vaultOperator` from here on.
-    GenerateRootDialog(VaultOperator* vaultOperator, const QString& nodeName, AppSettings* settings,
-                       CredentialStore* credentials, QWidget* parent = nullptr);
+    // The dialog owns `ceremony` from here on.
+    GenerateRootDialog(GenerateRootCeremony* ceremony, const QString& nodeName,
+                       AppSettings* settings, CredentialStore* credentials,
+                       QWidget* parent = nullptr);
     ~GenerateRootDialog() override;
 
     void setClipboard(Clipboard* clipboard);
@@ -56,20 +53,15 @@ public:
     QPushButton* cancelAttemptButton() const { return m_cancel; }
     QLabel* messageLabel() const { return m_message; }
     RootTokenPanel* tokenPanel() const { return m_tokenPanel; }
+    GenerateRootCeremony* ceremony() const { return m_ceremony; }
     // An attempt started here is running (its nonce), empty otherwise.
-    QString ourNonce() const { return m_ourNonce; }
+    QString ourNonce() const;
     // The last status read has been shown (tests wait for it).
-    bool hasStatus() const { return m_known; }
+    bool hasStatus() const;
 
     void done(int result) override;
 
     static constexpr int pollMs = 2000;
-
-Q_SIGNALS:
-    // An operator step for the audit log ("generate-root-start", "generate-root-share",
-    // "generate-root-cancel", "generate-root-complete", "generate-root-token-revoke",
-    // "generate-root-token-keep"): progress and nonces only, never an OTP, share or token.
-    void stepTaken(const QString& action, const QString& result, const QString& detail);
 
 protected:
     void hideEvent(QHideEvent* event) override;
@@ -82,15 +74,15 @@ private:
     QCoro::Task<> cancelAttempt();
     QCoro::Task<> closeAfterCleanup(int result);
     void chooseFamily(int index);
-    void showStatus(const GenerateRootStatus& status);
+    void showStatus();
+    void explainChange(const QString& ours, const QString& now);
     // The family in use (`reason`: why) against what detection found (`m_detectedReason`).
     void showFamily(bool authenticated, const QString& path, const QString& reason);
-    void tokenReady(SecretBytes token);
+    void tokenReady();
     void setBusy(bool busy);
     void updateControls();
-    QString familyPath() const;
 
-    QPointer<VaultOperator> m_operator;
+    GenerateRootCeremony* m_ceremony;
     QString m_name;
     QWidget* m_familyRow;
     QComboBox* m_family;
@@ -106,14 +98,10 @@ private:
     QLabel* m_message;
     RootTokenPanel* m_tokenPanel;
     QTimer* m_poll;
-    GenerateRootStatus m_last; // no encoded token or OTP kept here
-    QString m_ourNonce;
     QString m_detectedReason;
     QString m_keychainPrefix = QStringLiteral("vault-root-token");
-    bool m_known = false;
     bool m_busy = false;
     bool m_closing = false;
-    bool m_completed = false;
 };
 
 } // namespace strongroom

@@ -1,9 +1,9 @@
 #include "InitDialog.h"
 
 #include "ErrorLabel.h"
+#include "InitializeCeremony.h"
 #include "InitSecretStep.h"
-#include "VaultOperator.h"
-#include "VaultSession.h"
+#include "SealStatusCheck.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
@@ -36,10 +36,10 @@ QStringList nonEmptyLines(const QString& text) {
 
 } // namespace
 
-InitDialog::InitDialog(VaultOperator* vaultOperator, const QString& nodeName, AppSettings* settings,
+InitDialog::InitDialog(InitializeCeremony* ceremony, const QString& nodeName, AppSettings* settings,
                        Clipboard* clipboard, QWidget* parent)
     : QDialog(parent)
-    , m_operator(vaultOperator)
+    , m_ceremony(ceremony)
     , m_name(nodeName)
     , m_pages(new QStackedWidget(this))
     , m_status(new QLabel(tr("Reading the seal status of %1…").arg(nodeName), this))
@@ -58,6 +58,7 @@ InitDialog::InitDialog(VaultOperator* vaultOperator, const QString& nodeName, Ap
     , m_discard(new QPushButton(tr("&Discard"), this))
     , m_done(new QLabel(this))
     , m_close(new QPushButton(tr("Close"), this)) {
+    ceremony->setParent(this);
     setWindowTitle(tr("Initialize %1").arg(nodeName));
     setMinimumWidth(580);
     m_status->setWordWrap(true);
@@ -78,17 +79,9 @@ InitDialog::InitDialog(VaultOperator* vaultOperator, const QString& nodeName, Ap
     checkStatus();
 }
 
-InitDialog::~InitDialog() {
-    for (auto& share : m_result.keys) {
-        share.clear();
-    }
-    for (auto& share : m_result.keysBase64) {
-        share.clear();
-    }
-    m_result.rootToken.clear();
-}
+InitDialog::~InitDialog() = default; // the ceremony wipes what was not handed out
 
-QCoro::Task<> InitDialog::enableIfUninitialized(QAction* action, VaultOperator* probe) {
+QCoro::Task<> InitDialog::enableIfUninitialized(QAction* action, SealStatusCheck* probe) {
     QPointer<QAction> alive(action);
     action->setEnabled(false);
     auto asking = probe->sealStatus();
@@ -195,20 +188,9 @@ void InitDialog::setStage(Stage stage) {
     m_close->setText(stage == Stage::Done ? tr("Close") : tr("Cancel"));
 }
 
-QString InitDialog::shape() const {
-    return QStringLiteral("%1 shares, threshold %2; PGP for shares: %3; PGP for root token: %4")
-        .arg(m_request.shares)
-        .arg(m_request.threshold)
-        .arg(m_request.pgpKeys.isEmpty() ? QStringLiteral("no") : QStringLiteral("yes"),
-             m_request.rootTokenPgpKey.isEmpty() ? QStringLiteral("no") : QStringLiteral("yes"));
-}
-
 QCoro::Task<> InitDialog::checkStatus() {
     QPointer<InitDialog> self(this);
-    if (!m_operator) {
-        co_return;
-    }
-    auto asking = m_operator->sealStatus();
+    auto asking = m_ceremony->sealStatus();
     auto status = co_await std::move(asking);
     if (!self) {
         co_return;
@@ -244,34 +226,28 @@ QCoro::Task<> InitDialog::initialize() {
     request.threshold = m_threshold->value();
     request.pgpKeys = nonEmptyLines(m_pgpKeys->toPlainText());
     request.rootTokenPgpKey = m_rootPgpKey->text().trimmed();
-    if (const QString problem = VaultOperator::initProblem(request); !problem.isEmpty()) {
+    if (const QString problem = InitializeCeremony::problem(request); !problem.isEmpty()) {
         m_formMessage->showMessage(tr("Nothing was sent: %1.").arg(problem));
         co_return;
     }
-    if (m_stage != Stage::Form || !m_operator) {
+    if (m_stage != Stage::Form) {
         co_return;
     }
-    m_request = request;
     m_formMessage->clearMessage();
     setStage(Stage::Initializing);
     m_status->setText(tr("Initializing %1…").arg(m_name));
-    auto initializing = m_operator->init(request);
+    auto initializing = m_ceremony->initialize(std::move(request));
     auto result = co_await std::move(initializing);
     if (!self) {
         co_return; // only when the application quits mid-request
     }
     if (!result) {
-        Q_EMIT stepTaken(QStringLiteral("vault-init"),
-                         BackendError::kindName(result.error().kind()), shape());
         m_formMessage->showMessage(
             tr("The server refused to initialize: %1").arg(result.error().message()));
         m_status->setText(tr("%1 is not initialized.").arg(m_name));
         setStage(Stage::Form);
         co_return;
     }
-    Q_EMIT stepTaken(QStringLiteral("vault-init"), QStringLiteral("ok"), shape());
-    m_result = std::move(result.value());
-    m_next = 0;
     m_status->setText(tr("%1 is initialized and sealed. Hand each share to its custodian now: "
                          "they are shown once and not kept anywhere.")
                           .arg(m_name));
@@ -280,33 +256,27 @@ QCoro::Task<> InitDialog::initialize() {
 }
 
 void InitDialog::showShare() {
-    const std::size_t count = m_result.keys.size();
-    const bool pgp = !m_request.pgpKeys.isEmpty() && m_result.keysBase64.size() == count;
-    // PGP-encrypted shares are handed out in base64, the form `gpg --decrypt` takes.
-    auto& shares = pgp ? m_result.keysBase64 : m_result.keys;
+    const int count = m_ceremony->shareCount();
+    const int number = m_ceremony->handedOut() + 1;
     m_shareHint->setText(
-        pgp ? tr("This share is encrypted to custodian %1's PGP key.").arg(m_next + 1)
+        m_ceremony->sharesEncrypted()
+            ? tr("This share is encrypted to custodian %1's PGP key.").arg(number)
             : tr("Custodian %1: reveal, copy or save your share, store it safely, then confirm. "
                  "It is wiped from memory when you do.")
-                  .arg(m_next + 1));
-    m_shareStep->present(tr("Share %1 of %2").arg(m_next + 1).arg(count),
-                         std::move(shares[m_next]));
-    m_stored->setText(m_next + 1 < count ? tr("I have &stored it — next share")
-                                         : tr("I have &stored it — root token"));
+                  .arg(number));
+    m_shareStep->present(tr("Share %1 of %2").arg(number).arg(count), m_ceremony->takeShare());
+    m_stored->setText(number < count ? tr("I have &stored it — next share")
+                                     : tr("I have &stored it — root token"));
 }
 
 void InitDialog::shareStored() {
     m_shareStep->wipe();
-    m_result.keys[m_next].clear();
-    if (m_next < m_result.keysBase64.size()) {
-        m_result.keysBase64[m_next].clear();
-    }
-    ++m_next;
-    if (m_next < m_result.keys.size()) {
+    m_ceremony->shareStored();
+    if (m_ceremony->stage() == InitializeCeremony::Stage::HandingOut) {
         showShare();
         return;
     }
-    const bool encrypted = !m_request.rootTokenPgpKey.isEmpty();
+    const bool encrypted = m_ceremony->rootTokenEncrypted();
     m_tokenHint->setText(
         encrypted ? tr("The root token is encrypted to the root token PGP key: hand it to the "
                        "key's holder. It cannot be kept for the connection.")
@@ -314,50 +284,44 @@ void InitDialog::shareStored() {
                        "for this connection (the connection signs in with it once %1 is "
                        "unsealed), or discard it and make one later with Generate root.")
                         .arg(m_name));
-    m_keep->setEnabled(!encrypted);
-    m_tokenStep->present(tr("Initial root token"), m_result.rootToken);
+    m_keep->setEnabled(m_ceremony->canKeepRootToken());
+    m_tokenStep->present(tr("Initial root token"), m_ceremony->rootToken());
     m_status->setText(tr("Every share is handed out."));
     setStage(Stage::RootToken);
 }
 
 QCoro::Task<> InitDialog::keepRootToken() {
     QPointer<InitDialog> self(this);
-    if (!m_keeper || m_stage != Stage::RootToken) {
+    if (!m_ceremony->canKeepRootToken() || m_stage != Stage::RootToken) {
         co_return;
     }
     m_keep->setEnabled(false);
     m_discard->setEnabled(false);
-    auto keeping = m_keeper(std::move(m_result.rootToken));
-    m_result.rootToken.clear();
+    m_tokenStep->wipe();
+    auto keeping = m_ceremony->keepRootToken();
     auto kept = co_await std::move(keeping);
     if (!self) {
         co_return;
     }
-    m_tokenStep->wipe();
-    Q_EMIT stepTaken(QStringLiteral("vault-init-root-token"),
-                     kept ? QStringLiteral("ok") : BackendError::kindName(kept.error().kind()),
-                     QStringLiteral("kept in the keychain for the connection"));
+    const int threshold = m_ceremony->request().threshold;
     if (!kept) {
         finish(tr("The root token could not be kept: %1. It is gone; make a new one with "
                   "Generate root once %2 is unsealed.")
                    .arg(kept.error().message(), m_name));
         co_return;
     }
-    Q_EMIT rootTokenKept();
     finish(tr("The root token is kept in the keychain for this connection. Unseal %1 with %2 "
               "of the shares; the connection then signs in with it.")
                .arg(m_name)
-               .arg(m_request.threshold));
+               .arg(threshold));
 }
 
 void InitDialog::discardRootToken() {
     m_tokenStep->wipe();
-    m_result.rootToken.clear();
-    Q_EMIT stepTaken(QStringLiteral("vault-init-root-token"), QStringLiteral("ok"),
-                     QStringLiteral("discarded"));
+    m_ceremony->discardRootToken();
     finish(tr("The root token is discarded. Unseal %1 with %2 of the shares.")
                .arg(m_name)
-               .arg(m_request.threshold));
+               .arg(m_ceremony->request().threshold));
 }
 
 void InitDialog::finish(const QString& text) {
@@ -376,7 +340,8 @@ void InitDialog::reject() {
         QDialog::reject();
         return;
     }
-    const std::size_t left = m_stage == Stage::Shares ? m_result.keys.size() - m_next : 0;
+    const int left =
+        m_stage == Stage::Shares ? m_ceremony->shareCount() - m_ceremony->handedOut() : 0;
     auto* box = new QMessageBox(QMessageBox::Warning, tr("Stop the init ceremony?"),
                                 left > 0 ? tr("%1 shares were not handed out yet.").arg(left)
                                          : tr("The root token was neither kept nor discarded."),
@@ -385,7 +350,7 @@ void InitDialog::reject() {
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setInformativeText(tr("Whatever was not handed out is lost for good: nothing keeps a "
                                "copy. Without %1 shares %2 can never be unsealed again.")
-                                .arg(m_request.threshold)
+                                .arg(m_ceremony->request().threshold)
                                 .arg(m_name));
     QPushButton* lose = box->addButton(tr("Close and lose them"), QMessageBox::DestructiveRole);
     QPushButton* back = box->addButton(tr("Go back"), QMessageBox::RejectRole);
@@ -396,16 +361,7 @@ void InitDialog::reject() {
         }
         m_shareStep->wipe();
         m_tokenStep->wipe();
-        Q_EMIT stepTaken(
-            QStringLiteral("vault-init-handout"), QStringLiteral("abandoned"),
-            QStringLiteral("%1 of %2 shares handed out").arg(m_next).arg(m_result.keys.size()));
-        for (auto& share : m_result.keys) {
-            share.clear();
-        }
-        for (auto& share : m_result.keysBase64) {
-            share.clear();
-        }
-        m_result.rootToken.clear();
+        m_ceremony->abandon();
         m_stage = Stage::Done;
         QDialog::reject();
     });

@@ -1,13 +1,7 @@
 #pragma once
 
-#include "Result.h"
-#include "VaultSealStatus.h"
-
 #include <QCoroTask>
 #include <QDialog>
-#include <QPointer>
-
-#include <functional>
 
 class QAction;
 class QLabel;
@@ -23,30 +17,27 @@ class AppSettings;
 class Clipboard;
 class ErrorLabel;
 class InitSecretStep;
-class VaultOperator;
+class InitializeCeremony;
+class SealStatusCheck;
 
-// The init ceremony of one node. The node's seal status is read first: an initialized node is
-// said to be so and nothing can be sent. The form takes the number of shares, the threshold and
-// optional PGP keys (one per share, and one for the root token), checked by the server's rules
-// before anything is sent. After init each custodian gets their share in turn ("Share 2 of 5"),
-// masked until Reveal; "I have stored it" wipes it and moves on. Then the root token is kept in
-// the keychain for the connection or discarded. Closing before the end asks first: what was not
-// handed out is lost for good.
+// The init window over an InitializeCeremony. The node's seal status is read first: an
+// initialized node is said to be so and nothing can be sent. The form takes the number of shares,
+// the threshold and optional PGP keys (one per share, and one for the root token), checked by the
+// server's rules before anything is sent. After init each custodian gets their share in turn
+// ("Share 2 of 5"), masked until Reveal; "I have stored it" wipes it and moves on. Then the root
+// token is kept in the keychain for the connection or discarded. Closing before the end asks first:
+// what was not handed out is lost for good.
 class InitDialog : public QDialog {
     Q_OBJECT
 public:
-    // Keeps the root token for the connection (the keychain); given the token, wiped after.
-    using RootTokenKeeper = std::function<QCoro::Task<Status>(SecretBytes)>;
-
-    InitDialog(VaultOperator* vaultOperator, const QString& nodeName, AppSettings* settings,
+    // The dialog owns `ceremony` from here on.
+    InitDialog(InitializeCeremony* ceremony, const QString& nodeName, AppSettings* settings,
                Clipboard* clipboard, QWidget* parent = nullptr);
     ~InitDialog() override;
 
     // Menus: `action` is enabled once `probe` reports the node is not initialized; otherwise its
     // text says why not. The probe should die with the action (the menu).
-    static QCoro::Task<> enableIfUninitialized(QAction* action, VaultOperator* probe);
-
-    void setRootTokenKeeper(RootTokenKeeper keeper) { m_keeper = std::move(keeper); }
+    static QCoro::Task<> enableIfUninitialized(QAction* action, SealStatusCheck* probe);
 
     enum class Stage { Checking, Form, Initializing, Shares, RootToken, Done };
     Stage stage() const { return m_stage; }
@@ -67,13 +58,6 @@ public:
 
     void reject() override;
 
-Q_SIGNALS:
-    // An operator step for the audit log ("vault-init", "vault-init-root-token"); never a
-    // share or the token.
-    void stepTaken(const QString& action, const QString& result, const QString& detail);
-    // The root token is kept for the connection: it can sign in with it.
-    void rootTokenKept();
-
 private:
     QWidget* buildForm();
     QWidget* buildShares();
@@ -86,11 +70,9 @@ private:
     void discardRootToken();
     void finish(const QString& text);
     void setStage(Stage stage);
-    QString shape() const;
 
-    QPointer<VaultOperator> m_operator;
+    InitializeCeremony* m_ceremony;
     QString m_name;
-    RootTokenKeeper m_keeper;
     Stage m_stage = Stage::Checking;
     QStackedWidget* m_pages;
     QLabel* m_status;
@@ -109,9 +91,6 @@ private:
     QPushButton* m_discard;
     QLabel* m_done;
     QPushButton* m_close;
-    VaultInitResult m_result;
-    VaultInitRequest m_request;
-    std::size_t m_next = 0; // the share on screen
 };
 
 } // namespace strongroom

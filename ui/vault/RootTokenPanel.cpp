@@ -3,8 +3,8 @@
 #include "AppSettings.h"
 #include "Clipboard.h"
 #include "CredentialStore.h"
+#include "NewRootToken.h"
 #include "RevealTimer.h"
-#include "VaultSession.h"
 
 #include <QCheckBox>
 #include <QFontDatabase>
@@ -16,22 +16,12 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include <memory>
-
 namespace strongroom {
 
 namespace {
 
 // What the masked field shows: a fixed string, so the token is not in the widget at all.
 const QString kMasked = QStringLiteral("••••••••••••••••••••••••••");
-
-// The window went away with a token nobody chose to keep: revoke it on our own.
-QCoro::Task<> revokeDetached(VaultEndpoint endpoint, SecretBytes token) {
-    auto session = std::make_unique<VaultSession>(std::move(endpoint));
-    session->setToken(std::move(token));
-    auto revoking = session->revokeSelf();
-    co_await std::move(revoking);
-}
 
 } // namespace
 
@@ -85,7 +75,7 @@ RootTokenPanel::RootTokenPanel(AppSettings* settings, CredentialStore* credentia
     connect(m_revealTimer, &RevealTimer::revealedChanged, this, &RootTokenPanel::showToken);
     connect(m_copy, &QPushButton::clicked, this, &RootTokenPanel::copy);
     connect(m_revoke, &QPushButton::clicked, this,
-            [this] { revoke(tr("revoked by the operator")); });
+            [this] { revoke(QStringLiteral("revoked by the operator")); });
     connect(m_keep, &QCheckBox::toggled, this, &RootTokenPanel::keepChanged);
     connect(m_store, &QPushButton::clicked, this, [this] { store(); });
     m_ticker->setInterval(1000);
@@ -94,18 +84,34 @@ RootTokenPanel::RootTokenPanel(AppSettings* settings, CredentialStore* credentia
 }
 
 RootTokenPanel::~RootTokenPanel() {
-    if (needsRevocation()) {
-        revokeDetached(m_endpoint, std::move(m_token));
-    }
-    release();
+    // The token's fate is NewRootToken's (it revokes one nobody kept); only the field goes here.
+    QString shown = m_field->text();
+    wipe(shown);
+    m_field->clear();
 }
 
 void RootTokenPanel::setClipboard(Clipboard* clipboard) {
     m_clipboard = clipboard;
 }
 
+bool RootTokenPanel::holdsToken() const {
+    return m_token && m_token->holdsToken();
+}
+
 bool RootTokenPanel::isKept() const {
     return m_keep->isChecked();
+}
+
+bool RootTokenPanel::isStored() const {
+    return m_token && m_token->isStored();
+}
+
+bool RootTokenPanel::isRevoked() const {
+    return m_token && m_token->isRevoked();
+}
+
+bool RootTokenPanel::needsRevocation() const {
+    return m_token && m_token->needsRevocation();
 }
 
 QString RootTokenPanel::formatCountdown(int seconds) {
@@ -114,15 +120,12 @@ QString RootTokenPanel::formatCountdown(int seconds) {
         .arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
-void RootTokenPanel::hold(SecretBytes token, VaultEndpoint endpoint, QString keychainName) {
-    m_token = std::move(token);
-    m_endpoint = std::move(endpoint);
+void RootTokenPanel::hold(NewRootToken* token, QString keychainName) {
+    m_token = token;
     m_keychainName = std::move(keychainName);
-    m_revoked = false;
-    m_stored = false;
     {
         const QSignalBlocker quiet(m_keep);
-        m_keep->setChecked(false);
+        m_keep->setChecked(token->isKept());
     }
     m_secondsLeft = static_cast<int>(m_lifetime.count());
     m_message->clear();
@@ -146,7 +149,7 @@ void RootTokenPanel::tick() {
     showCountdown();
     if (m_secondsLeft == 0 && !m_busy) {
         m_ticker->stop();
-        revoke(tr("revoked when the countdown ended"));
+        revoke(QStringLiteral("revoked when the countdown ended"));
     }
 }
 
@@ -157,7 +160,7 @@ void RootTokenPanel::showToken(bool revealed) {
         m_field->clear();
         return;
     }
-    m_field->setText(revealed ? m_token.toDisplayString() : kMasked);
+    m_field->setText(revealed ? m_token->token().toDisplayString() : kMasked);
 }
 
 void RootTokenPanel::copy() {
@@ -167,12 +170,15 @@ void RootTokenPanel::copy() {
     if (!m_clipboard) {
         m_clipboard = new Clipboard(m_settings, this);
     }
-    m_clipboard->copy(m_token);
+    m_clipboard->copy(m_token->token());
     m_message->setText(tr("Copied; the clipboard is cleared in %1 s if it still holds the token.")
                            .arg(m_clipboard->secondsLeft()));
 }
 
 void RootTokenPanel::keepChanged(bool kept) {
+    if (m_token) {
+        m_token->setKept(kept);
+    }
     if (kept) {
         m_ticker->stop();
         m_countdown->setText(tr("Kept: it does not expire"));
@@ -189,17 +195,17 @@ void RootTokenPanel::keepChanged(bool kept) {
 }
 
 void RootTokenPanel::updateButtons() {
-    const bool live = holdsToken() && !m_revoked;
+    const bool live = holdsToken() && !isRevoked();
     m_reveal->setEnabled(live);
     m_copy->setEnabled(live);
     m_revoke->setEnabled(live && !m_busy);
-    m_keep->setEnabled(live && !m_busy && !m_stored);
-    m_store->setEnabled(live && !m_busy && isKept() && !m_stored && m_credentials);
+    m_keep->setEnabled(live && !m_busy && !isStored());
+    m_store->setEnabled(live && !m_busy && isKept() && !isStored() && m_credentials);
 }
 
 QCoro::Task<Status> RootTokenPanel::revoke(QString why) {
     QPointer<RootTokenPanel> self(this);
-    if (!holdsToken() || m_revoked) {
+    if (!holdsToken() || isRevoked()) {
         co_return Done{};
     }
     if (m_busy) {
@@ -210,19 +216,12 @@ QCoro::Task<Status> RootTokenPanel::revoke(QString why) {
     m_ticker->stop();
     updateButtons();
     m_countdown->setText(tr("Revoking…"));
-    auto session = std::make_unique<VaultSession>(m_endpoint);
-    session->setToken(m_token);
-    auto revoking = session->revokeSelf();
+    auto revoking = m_token->revoke(std::move(why));
     auto revoked = co_await std::move(revoking);
-    session.reset();
     if (!self) {
         co_return revoked;
     }
     m_busy = false;
-    Q_EMIT stepTaken(QStringLiteral("generate-root-token-revoke"),
-                     revoked ? QStringLiteral("ok")
-                             : BackendError::kindName(revoked.error().kind()),
-                     revoked ? why : tr("%1: %2").arg(why, revoked.error().detail()));
     if (!revoked) {
         m_countdown->setText(tr("Not revoked"));
         m_message->setText(tr("Could not revoke the token: %1. It still works: try Revoke now "
@@ -231,7 +230,6 @@ QCoro::Task<Status> RootTokenPanel::revoke(QString why) {
         updateButtons();
         co_return revoked;
     }
-    m_revoked = true;
     release();
     m_countdown->setText(tr("Revoked"));
     m_message->setText(tr("The token is revoked: it no longer works, and it was wiped here."));
@@ -241,7 +239,9 @@ QCoro::Task<Status> RootTokenPanel::revoke(QString why) {
 void RootTokenPanel::release() {
     m_ticker->stop();
     m_revealTimer->mask();
-    m_token.clear();
+    if (m_token) {
+        m_token->release();
+    }
     showToken(false);
     updateButtons();
 }
@@ -254,18 +254,12 @@ QCoro::Task<> RootTokenPanel::store() {
     m_busy = true;
     updateButtons();
     const QString name = m_keychainName;
-    auto writing = m_credentials->write(name, m_token, CredentialStore::Persistence::KeychainOnly);
+    auto writing = m_token->store(m_credentials, name);
     auto written = co_await std::move(writing);
     if (!self) {
         co_return;
     }
     m_busy = false;
-    m_stored = written.ok();
-    Q_EMIT stepTaken(QStringLiteral("generate-root-token-keep"),
-                     written ? QStringLiteral("ok")
-                             : BackendError::kindName(written.error().kind()),
-                     written ? tr("kept in the keychain as %1").arg(name)
-                             : tr("the keychain refused it: %1").arg(written.error().detail()));
     m_message->setText(
         written ? tr("Stored in the keychain as %1. It does not expire: revoke it "
                      "(auth/token/revoke-self) when the work is done.")

@@ -1,8 +1,6 @@
 #pragma once
 
 #include "Result.h"
-#include "SecretBytes.h"
-#include "VaultEndpoint.h"
 
 #include <QCoroTask>
 #include <QPointer>
@@ -21,19 +19,19 @@ namespace strongroom {
 class AppSettings;
 class Clipboard;
 class CredentialStore;
+class NewRootToken;
 class RevealTimer;
 
-// The new root token of a generate-root ceremony, held in wiped memory for a short while: shown
-// masked with explicit Reveal (re-masked after the reveal timeout) and Copy (the careful
-// clipboard), a visible countdown, "Revoke now", and automatic revocation when the countdown
-// ends — unless the operator ticks "Keep this token", which stops the countdown and offers to
-// store it in the keychain. A root token nobody decided to keep must not outlive the ceremony.
+// The new root token of a generate-root ceremony (a NewRootToken, which holds it in wiped
+// memory), for a short while: shown masked with explicit Reveal (re-masked after the reveal
+// timeout) and Copy (the careful clipboard), a visible countdown, "Revoke now", and automatic
+// revocation when the countdown ends — unless the operator ticks "Keep this token", which stops
+// the countdown and offers to store it in the keychain. A root token nobody decided to keep must
+// not outlive the ceremony (NewRootToken revokes it if the window goes without closing).
 class RootTokenPanel : public QWidget {
     Q_OBJECT
 public:
     RootTokenPanel(AppSettings* settings, CredentialStore* credentials, QWidget* parent = nullptr);
-    // A token still needing revocation here (the window was destroyed without closing, e.g. on
-    // quit) is revoked in the background, best effort.
     ~RootTokenPanel() override;
 
     // The app's clipboard (status-bar countdown); without one the panel uses its own, which
@@ -43,15 +41,15 @@ public:
     void setLifetime(std::chrono::seconds lifetime) { m_lifetime = lifetime; }
     static constexpr std::chrono::seconds defaultLifetime{600};
 
-    // Takes the token; `endpoint` is the server it works on (revoke-self), `keychainName` the
-    // entry "Store in keychain" writes.
-    void hold(SecretBytes token, VaultEndpoint endpoint, QString keychainName);
-    bool holdsToken() const { return !m_token.isEmpty(); }
+    // Shows `token` (not owned: the ceremony's); `keychainName` is the entry "Store in keychain"
+    // writes.
+    void hold(NewRootToken* token, QString keychainName);
+    bool holdsToken() const;
     bool isKept() const;
-    bool isStored() const { return m_stored; }
-    bool isRevoked() const { return m_revoked; }
+    bool isStored() const;
+    bool isRevoked() const;
     // The token lives, is not kept and not revoked: closing must revoke it first.
-    bool needsRevocation() const { return holdsToken() && !isKept() && !m_revoked; }
+    bool needsRevocation() const;
     int secondsLeft() const { return m_secondsLeft; }
     QString keychainName() const { return m_keychainName; }
 
@@ -70,11 +68,6 @@ public:
     QLabel* messageLabel() const { return m_message; }
 
     static QString formatCountdown(int seconds);
-
-Q_SIGNALS:
-    // For the audit log ("generate-root-token-revoke", "generate-root-token-keep"); never the
-    // token.
-    void stepTaken(const QString& action, const QString& result, const QString& detail);
 
 private:
     void tick();
@@ -98,13 +91,10 @@ private:
     QPushButton* m_store;
     QLabel* m_message;
     QTimer* m_ticker;
-    SecretBytes m_token;
-    VaultEndpoint m_endpoint;
+    QPointer<NewRootToken> m_token;
     QString m_keychainName;
     std::chrono::seconds m_lifetime = defaultLifetime;
     int m_secondsLeft = 0;
-    bool m_revoked = false;
-    bool m_stored = false;
     bool m_busy = false;
 };
 

@@ -3,8 +3,7 @@
 #include "SealStatusView.h"
 #include "SecretBytes.h"
 #include "SecretFieldText.h"
-#include "VaultOperator.h"
-#include "VaultSession.h"
+#include "UnsealCeremony.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -23,9 +22,9 @@
 
 namespace strongroom {
 
-UnsealDialog::UnsealDialog(VaultOperator* vaultOperator, const QString& nodeName, QWidget* parent)
+UnsealDialog::UnsealDialog(UnsealCeremony* ceremony, QWidget* parent)
     : QDialog(parent)
-    , m_operator(vaultOperator)
+    , m_ceremony(ceremony)
     , m_status(new SealStatusView(this))
     , m_share(new QLineEdit(this))
     , m_submit(new QPushButton(tr("Submit share"), this))
@@ -35,9 +34,9 @@ UnsealDialog::UnsealDialog(VaultOperator* vaultOperator, const QString& nodeName
     , m_message(new QLabel(this))
     , m_poll(new QTimer(this))
     , m_nodes(new QTableWidget(0, 3, this))
-    , m_addNode(new QPushButton(tr("Add cluster node…"), this))
-    , m_name(nodeName) {
-    setWindowTitle(tr("Unseal %1").arg(nodeName));
+    , m_addNode(new QPushButton(tr("Add cluster node…"), this)) {
+    ceremony->setParent(this);
+    setWindowTitle(tr("Unseal %1").arg(ceremony->node(0).name));
     resize(520, 420);
     m_share->setEchoMode(QLineEdit::Password);
     m_share->setPlaceholderText(tr("One unseal share (hex or base64)"));
@@ -77,8 +76,7 @@ UnsealDialog::UnsealDialog(VaultOperator* vaultOperator, const QString& nodeName
     layout->addWidget(buttons);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_share, &QLineEdit::textChanged, this,
-            [this](const QString& text) { m_submit->setEnabled(!m_busy && !text.isEmpty()); });
+    connect(m_share, &QLineEdit::textChanged, this, &UnsealDialog::updateControls);
     connect(m_share, &QLineEdit::returnPressed, this, [this] {
         if (m_submit->isEnabled()) {
             submit();
@@ -87,30 +85,30 @@ UnsealDialog::UnsealDialog(VaultOperator* vaultOperator, const QString& nodeName
     connect(m_submit, &QPushButton::clicked, this, [this] { submit(); });
     connect(m_reset, &QPushButton::clicked, this, [this] { reset(); });
     connect(m_addNode, &QPushButton::clicked, this, &UnsealDialog::askForNode);
+    connect(m_ceremony, &UnsealCeremony::changed, this, &UnsealDialog::showNodes);
+    connect(m_ceremony, &UnsealCeremony::attemptChanged, this, &UnsealDialog::explainChange);
+    connect(m_ceremony, &UnsealCeremony::unsealed, this, [this] {
+        m_message->setText(nodeCount() > 1 ? tr("Every node is unsealed.") : tr("Unsealed."));
+        Q_EMIT unsealed();
+    });
     connect(m_poll, &QTimer::timeout, this, [this] {
         if (!m_busy) {
             refresh();
-            refreshOthers();
         }
     });
     m_poll->start(pollMs);
+    showNodes();
     refresh();
 }
 
 UnsealDialog::~UnsealDialog() = default;
 
 bool UnsealDialog::isUnsealed() const {
-    const bool first = m_last.initialized && !m_last.sealed;
-    return first && std::all_of(m_others.begin(), m_others.end(), [](const OtherNode& node) {
-               return node.known && node.last.initialized && !node.last.sealed;
-           });
+    return m_ceremony->isUnsealed();
 }
 
-void UnsealDialog::addNode(const QString& name, VaultOperator* vaultOperator) {
-    vaultOperator->setParent(this);
-    m_others.push_back({name, vaultOperator, {}, false, {}});
-    showNodes();
-    refreshOthers();
+int UnsealDialog::nodeCount() const {
+    return m_ceremony->nodeCount();
 }
 
 void UnsealDialog::askForNode() {
@@ -123,61 +121,73 @@ void UnsealDialog::askForNode() {
     input->setTextValue(QStringLiteral("https://"));
     connect(input, &QInputDialog::textValueSelected, this, [this](const QString& address) {
         if (!address.trimmed().isEmpty()) {
-            Q_EMIT nodeRequested(address.trimmed());
+            addNode(address.trimmed());
         }
     });
     input->open();
 }
 
+void UnsealDialog::addNode(const QString& address) {
+    if (const QString problem = m_ceremony->addNode(address); !problem.isEmpty()) {
+        m_message->setText(problem);
+        return;
+    }
+    Q_EMIT nodeAdded(address);
+    refresh();
+}
+
 void UnsealDialog::showNodes() {
-    m_nodes->setVisible(!m_others.empty());
+    const UnsealNode& first = m_ceremony->node(0);
+    if (first.status) {
+        m_status->display(*first.status);
+        const VaultSealStatus& status = *first.status;
+        m_progressBar->setRange(0, std::max(1, status.threshold));
+        m_progressBar->setValue(status.sealed ? status.progress : status.threshold);
+        m_migrate->setVisible(status.migration);
+        if (!status.initialized) {
+            m_message->setText(tr("This server is not initialized yet: initialize it first."));
+        }
+    } else if (!first.error.isEmpty()) {
+        m_status->showError(first.error);
+    }
+
+    m_nodes->setVisible(nodeCount() > 1);
     m_nodes->setRowCount(nodeCount());
     // Every node in sight without scrolling (up to eight; more scroll).
     const int shown = std::min(nodeCount(), 8);
     m_nodes->setMinimumHeight(m_nodes->horizontalHeader()->sizeHint().height() +
                               shown * m_nodes->verticalHeader()->defaultSectionSize() +
                               2 * m_nodes->frameWidth());
-    const auto fill = [this](int row, const QString& name, const VaultSealStatus& status,
-                             bool known, const QString& error) {
-        m_nodes->setItem(row, 0, new QTableWidgetItem(name));
+    for (int row = 0; row < nodeCount(); ++row) {
+        const UnsealNode& node = m_ceremony->node(row);
+        const auto& status = node.status;
+        m_nodes->setItem(row, 0, new QTableWidgetItem(node.name));
         m_nodes->setItem(row, 1,
-                         new QTableWidgetItem(!error.isEmpty()      ? error
-                                              : !known              ? tr("asking…")
-                                              : !status.initialized ? tr("Not initialized")
-                                              : status.sealed       ? tr("Sealed")
-                                                                    : tr("Unsealed")));
+                         new QTableWidgetItem(!node.error.isEmpty()  ? node.error
+                                              : !status              ? tr("asking…")
+                                              : !status->initialized ? tr("Not initialized")
+                                              : status->sealed       ? tr("Sealed")
+                                                                     : tr("Unsealed")));
         m_nodes->setItem(
             row, 2,
-            new QTableWidgetItem(known && status.sealed
-                                     ? tr("%1 / %2").arg(status.progress).arg(status.threshold)
+            new QTableWidgetItem(status && status->sealed
+                                     ? tr("%1 / %2").arg(status->progress).arg(status->threshold)
                                      : QString()));
-    };
-    fill(0, m_name, m_last, m_last.initialized || m_last.threshold > 0, {});
-    for (std::size_t i = 0; i < m_others.size(); ++i) {
-        const auto& node = m_others[i];
-        fill(static_cast<int>(i) + 1, node.name, node.last, node.known, node.error);
     }
+    updateControls();
 }
 
-QCoro::Task<> UnsealDialog::refreshOthers() {
-    QPointer<UnsealDialog> self(this);
-    for (std::size_t i = 0; i < m_others.size(); ++i) {
-        QPointer<VaultOperator> node = m_others[i].vaultOperator;
-        if (!node) {
-            continue;
-        }
-        auto asking = node->sealStatus();
-        auto status = co_await std::move(asking);
-        if (!self || i >= m_others.size()) {
-            co_return;
-        }
-        m_others[i].error = status ? QString() : status.error().message();
-        if (status) {
-            m_others[i].last = status.value();
-            m_others[i].known = true;
-        }
+void UnsealDialog::explainChange(int index, const QString& before, const QString& after) {
+    const QString who = nodeCount() > 1 ? tr("%1: ").arg(m_ceremony->node(index).name) : QString();
+    if (!after.isEmpty()) {
+        m_message->setText(who + tr("The unseal attempt changed (nonce %1 → %2): someone reset "
+                                    "or started it again, so shares given before no longer "
+                                    "count.")
+                                     .arg(before, after));
+    } else {
+        m_message->setText(who + tr("The unseal attempt was reset by someone else: shares given "
+                                    "before no longer count."));
     }
-    showNodes();
 }
 
 void UnsealDialog::hideEvent(QHideEvent* event) {
@@ -189,163 +199,72 @@ void UnsealDialog::hideEvent(QHideEvent* event) {
     QDialog::hideEvent(event);
 }
 
-void UnsealDialog::setBusy(bool busy) {
-    m_busy = busy;
-    m_submit->setEnabled(!busy && !m_share->text().isEmpty() && !isUnsealed());
-    m_reset->setEnabled(!busy && m_last.sealed);
-}
-
-void UnsealDialog::showStatus(const VaultSealStatus& status) {
-    const bool wasSealed = m_last.sealed || !m_last.initialized;
-    if (!m_last.nonce.isEmpty() && !status.nonce.isEmpty() && status.nonce != m_last.nonce) {
-        m_message->setText(tr("The unseal attempt changed (nonce %1 → %2): someone reset or "
-                              "started it again, so shares given before no longer count.")
-                               .arg(m_last.nonce, status.nonce));
-    } else if (m_last.sealed && status.sealed && m_last.progress > 0 && status.progress == 0) {
-        m_message->setText(tr("The unseal attempt was reset by someone else: shares given before "
-                              "no longer count."));
-    }
-    m_last = status;
-    m_status->display(status);
-    showNodes();
-    m_progressBar->setRange(0, std::max(1, status.threshold));
-    m_progressBar->setValue(status.sealed ? status.progress : status.threshold);
-    m_migrate->setVisible(status.migration);
-    m_share->setEnabled(status.initialized && !isUnsealed());
-    setBusy(m_busy);
-    if (!status.initialized) {
-        m_message->setText(tr("This server is not initialized yet: initialize it first."));
-    }
-    if (status.initialized && !status.sealed && wasSealed && m_others.empty()) {
-        m_message->setText(tr("Unsealed."));
-        Q_EMIT unsealed();
-    }
+void UnsealDialog::updateControls() {
+    const auto& first = m_ceremony->node(0).status;
+    const bool takes = !isUnsealed() && !(first && !first->initialized);
+    m_share->setEnabled(takes);
+    m_submit->setEnabled(!m_busy && takes && !m_share->text().isEmpty());
+    m_reset->setEnabled(!m_busy && first && first->sealed);
 }
 
 QCoro::Task<> UnsealDialog::refresh() {
-    QPointer<UnsealDialog> self(this);
-    if (!m_operator) {
-        co_return;
-    }
-    auto asking = m_operator->sealStatus();
-    auto status = co_await std::move(asking);
-    if (!self) {
-        co_return;
-    }
-    if (!status) {
-        m_status->showError(status.error().message());
-        co_return;
-    }
-    showStatus(status.value());
+    auto reading = m_ceremony->refresh();
+    co_await std::move(reading); // the ceremony's changed() shows the nodes
 }
 
 QCoro::Task<> UnsealDialog::submit() {
     QPointer<UnsealDialog> self(this);
-    if (!m_operator || m_busy) {
+    if (m_busy) {
         co_return;
     }
     SecretBytes share = takeSecretText(m_share, true);
     if (share.isEmpty()) {
         co_return;
     }
-    setBusy(true);
+    m_busy = true;
     m_message->clear();
-    QStringList refusals;
-    if (m_last.sealed || !m_last.initialized) {
-        auto unsealing = m_operator->unseal(share, m_migrate->isChecked());
-        auto step = co_await std::move(unsealing);
-        if (!self) {
-            co_return;
-        }
-        Q_EMIT stepTaken(QStringLiteral("unseal-share"),
-                         step ? QStringLiteral("ok") : BackendError::kindName(step.error().kind()),
-                         (step ? tr("%1: progress %2 of %3%4")
-                                     .arg(m_name)
-                                     .arg(step->status.progress)
-                                     .arg(step->status.threshold)
-                                     .arg(step->status.sealed ? QString() : tr(", unsealed"))
-                               : tr("%1: %2").arg(m_name, step.error().detail())));
-        if (step) {
-            if (step->attemptRestarted) {
-                m_last.nonce = step->previousNonce; // so showStatus explains the change
-            }
-            showStatus(step->status);
-        } else {
-            // The server's own words for a wrong or malformed share; the attempt stays.
-            refusals << (m_others.empty() ? step.error().message()
-                                          : tr("%1: %2").arg(m_name, step.error().message()));
-        }
+    updateControls();
+    auto submitting = m_ceremony->submitShare(std::move(share), m_migrate->isChecked());
+    const auto refusals = co_await std::move(submitting);
+    if (!self) {
+        co_return;
     }
-    // The same share, while it is still in memory, for every other node still sealed.
-    for (std::size_t i = 0; i < m_others.size(); ++i) {
-        QPointer<VaultOperator> node = m_others[i].vaultOperator;
-        if (!node || (m_others[i].known && !m_others[i].last.sealed)) {
-            continue;
-        }
-        auto unsealing = node->unseal(share, m_migrate->isChecked());
-        auto step = co_await std::move(unsealing);
-        if (!self || i >= m_others.size()) {
-            co_return;
-        }
-        const QString name = m_others[i].name;
-        Q_EMIT stepTaken(QStringLiteral("unseal-share"),
-                         step ? QStringLiteral("ok") : BackendError::kindName(step.error().kind()),
-                         step ? tr("%1: progress %2 of %3%4")
-                                    .arg(name)
-                                    .arg(step->status.progress)
-                                    .arg(step->status.threshold)
-                                    .arg(step->status.sealed ? QString() : tr(", unsealed"))
-                              : tr("%1: %2").arg(name, step.error().detail()));
-        if (step) {
-            m_others[i].last = step->status;
-            m_others[i].known = true;
-            m_others[i].error.clear();
-        } else {
-            refusals << tr("%1: %2").arg(name, step.error().message());
-        }
-    }
-    share.clear();
-    setBusy(false);
+    m_busy = false;
     showNodes();
     if (!refusals.isEmpty()) {
-        m_message->setText(tr("Share refused: %1").arg(refusals.join(QStringLiteral("; "))));
+        QStringList reasons;
+        for (const auto& refusal : refusals) {
+            // The server's own words for a wrong or malformed share; the attempt stays.
+            reasons << (nodeCount() > 1 ? tr("%1: %2").arg(refusal.node, refusal.error.message())
+                                        : refusal.error.message());
+        }
+        m_message->setText(tr("Share refused: %1").arg(reasons.join(QStringLiteral("; "))));
         refresh();
         co_return;
     }
-    if (!m_others.empty() && isUnsealed()) {
-        m_message->setText(tr("Every node is unsealed."));
-        Q_EMIT unsealed();
-        co_return;
-    }
-    if (m_last.sealed && m_message->text().isEmpty()) {
+    const auto& first = m_ceremony->node(0).status;
+    if (!isUnsealed() && first && first->sealed && m_message->text().isEmpty()) {
         m_message->setText(
-            tr("Share accepted: %1 of %2.").arg(m_last.progress).arg(m_last.threshold));
+            tr("Share accepted: %1 of %2.").arg(first->progress).arg(first->threshold));
     }
 }
 
 QCoro::Task<> UnsealDialog::reset() {
     QPointer<UnsealDialog> self(this);
-    if (!m_operator || m_busy) {
+    if (m_busy) {
         co_return;
     }
-    setBusy(true);
-    auto resetting = m_operator->resetUnseal();
-    auto status = co_await std::move(resetting);
+    m_busy = true;
+    updateControls();
+    auto resetting = m_ceremony->reset();
+    auto reset = co_await std::move(resetting);
     if (!self) {
         co_return;
     }
-    setBusy(false);
-    Q_EMIT stepTaken(QStringLiteral("unseal-reset"),
-                     status ? QStringLiteral("ok") : BackendError::kindName(status.error().kind()),
-                     status ? QString() : status.error().detail());
-    if (!status) {
-        m_message->setText(status.error().message());
-        co_return;
-    }
-    m_last.nonce.clear(); // our own reset: not someone else's
-    m_last.progress = 0;
-    showStatus(status.value());
-    m_message->setText(tr("The attempt was reset: every custodian gives their share again."));
+    m_busy = false;
+    updateControls();
+    m_message->setText(reset ? tr("The attempt was reset: every custodian gives their share again.")
+                             : reset.error().message());
 }
 
 } // namespace strongroom

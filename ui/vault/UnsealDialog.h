@@ -1,7 +1,5 @@
 #pragma once
 
-#include "VaultSealStatus.h"
-
 #include <QCoroTask>
 #include <QDialog>
 #include <QPointer>
@@ -17,23 +15,25 @@ class QTimer;
 namespace strongroom {
 
 class SealStatusView;
-class VaultOperator;
+class UnsealCeremony;
 
-// The unseal ceremony for one node, for several key custodians in turn: one masked field, each
-// share submitted on its own and wiped (field and buffer) right after; the server's progress
-// after every step; Reset; a changed attempt nonce (someone else reset or started over) is
-// detected and explained; the server's own message for a wrong or malformed share; a migrate
-// box while a seal migration runs. The status is polled while the dialog is open.
+// The unseal window over an UnsealCeremony, for several key custodians in turn: one masked
+// field, each share submitted on its own and wiped (field and buffer) right after; the server's
+// progress after every step; Reset; a changed attempt (someone else reset or started over)
+// explained; the server's own message for a wrong or malformed share; a migrate box while a seal
+// migration runs. The status is polled while the window is open.
 //
-// Cluster-aware: other nodes of the cluster can be added (addNode); each share is then applied to
-// every node that is still sealed while it is in memory, with a row per node showing its state
-// and progress. The first node is the one the progress bar and the nonce checks follow.
+// Cluster-aware: with more than one node in the ceremony (or added here by address) a row per
+// node shows its state and progress; each share goes to every node still sealed. The first node
+// is the one the progress bar follows.
 class UnsealDialog : public QDialog {
     Q_OBJECT
 public:
-    UnsealDialog(VaultOperator* vaultOperator, const QString& nodeName, QWidget* parent = nullptr);
+    // The dialog owns `ceremony` from here on.
+    explicit UnsealDialog(UnsealCeremony* ceremony, QWidget* parent = nullptr);
     ~UnsealDialog() override;
 
+    UnsealCeremony* ceremony() const { return m_ceremony; }
     QLineEdit* shareField() const { return m_share; }
     QPushButton* submitButton() const { return m_submit; }
     QPushButton* resetButton() const { return m_reset; }
@@ -44,21 +44,15 @@ public:
     bool isUnsealed() const;
     QTableWidget* nodesTable() const { return m_nodes; }
     QPushButton* addNodeButton() const { return m_addNode; }
-
-    // Another node of the same cluster, unsealed with the same shares. The dialog owns it.
-    void addNode(const QString& name, VaultOperator* vaultOperator);
-    int nodeCount() const { return static_cast<int>(m_others.size()) + 1; }
+    int nodeCount() const;
 
     static constexpr int pollMs = 2000;
 
 Q_SIGNALS:
-    // The node reported unsealed (after our share or someone else's).
+    // Every node reported unsealed (after our share or someone else's).
     void unsealed();
-    // An operator step for the audit log ("unseal-share", "unseal-reset"); never a share.
-    void stepTaken(const QString& action, const QString& result, const QString& detail);
-    // The operator asked to add a node by address: the owner builds its session and calls
-    // addNode() (it knows the connection's TLS settings).
-    void nodeRequested(const QString& address);
+    // The operator added a node by address: remember it with the connection.
+    void nodeAdded(const QString& address);
 
 protected:
     void hideEvent(QHideEvent* event) override;
@@ -67,20 +61,13 @@ private:
     QCoro::Task<> refresh();
     QCoro::Task<> submit();
     QCoro::Task<> reset();
-    void showStatus(const VaultSealStatus& status);
-    struct OtherNode {
-        QString name;
-        QPointer<VaultOperator> vaultOperator;
-        VaultSealStatus last;
-        bool known = false;
-        QString error;
-    };
-    QCoro::Task<> refreshOthers();
     void showNodes();
+    void explainChange(int index, const QString& before, const QString& after);
     void askForNode();
-    void setBusy(bool busy);
+    void addNode(const QString& address);
+    void updateControls();
 
-    QPointer<VaultOperator> m_operator;
+    UnsealCeremony* m_ceremony;
     SealStatusView* m_status;
     QLineEdit* m_share;
     QPushButton* m_submit;
@@ -91,9 +78,6 @@ private:
     QTimer* m_poll;
     QTableWidget* m_nodes;
     QPushButton* m_addNode;
-    std::vector<OtherNode> m_others;
-    QString m_name;
-    VaultSealStatus m_last;
     bool m_busy = false;
 };
 

@@ -4,22 +4,20 @@
 #include <QObject>
 #include <QPointer>
 
-#include <optional>
-
 class QMenu;
 class QWidget;
 
 namespace strongroom {
 
+class ConnectionCeremonies;
 class VaultConnector;
-struct VaultEndpoint;
-class VaultOperator;
 class Workspace;
 
-// The operator ceremonies offered on a Vault/OpenBao connection: seal status (polled while
+// The operator ceremonies offered on a Vault/OpenBao connection's menu: seal status (polled while
 // shown), init (shares handed out one by one), unseal, seal (typed confirmation), the HA
-// cluster's nodes (ClusterStatusDialog), generate-root. Each step goes to the audit log, never a
-// share or a token.
+// cluster's nodes (ClusterStatusDialog), generate-root. Each opens a window over the ceremony
+// service of app/vault (ConnectionCeremonies makes them), which does the work and writes the
+// audit log; nothing here talks to the server.
 class VaultCeremonies : public QObject {
     Q_OBJECT
 public:
@@ -36,6 +34,8 @@ public:
     void initialize(const QString& connectionId);
     void openGenerateRoot(const QString& connectionId);
 
+    ConnectionCeremonies* services() const { return m_services; }
+
 Q_SIGNALS:
     void message(const QString& text);
     // A node was added to an unseal ceremony: remember it with the connection.
@@ -43,18 +43,9 @@ Q_SIGNALS:
 
 private:
     QCoro::Task<> runSeal(QString connectionId);
-    void audit(const QString& connectionId, const QString& action, const QString& result,
-               const QString& detail);
-    QString nameOf(const QString& connectionId) const;
-    // Where the connection's node is, open or only saved.
-    std::optional<VaultEndpoint> endpointOf(const QString& connectionId) const;
-    // A poll saw the connection's node sealed or unsealed: bring the tree's state along.
-    void followSealState(const QString& connectionId, bool sealed);
-    // A ceremony handle for another node of the connection's cluster (same TLS settings).
-    VaultOperator* operatorFor(const QString& connectionId, const QString& address, QObject* owner);
 
     Workspace* m_workspace;
-    VaultConnector* m_connector;
+    ConnectionCeremonies* m_services;
     QPointer<QWidget> m_window;
 };
 

@@ -1,16 +1,14 @@
 #include "SealTarget.h"
 
-#include "AuditLog.h"
 #include "CliSession.h"
 #include "CommandParser.h"
 #include "CredentialStore.h"
 #include "InputReader.h"
 #include "TerminalPrompt.h"
+#include "VaultClusterStatus.h"
 #include "VaultConnectionSpec.h"
 #include "VaultConnector.h"
 #include "Workspace.h"
-
-#include <QPointer>
 
 #include <unistd.h>
 
@@ -89,19 +87,22 @@ QCoro::Task<Result<SecretBytes>> SealTarget::token(CliSession& session, bool fro
     co_return stored;
 }
 
-QCoro::Task<void> SealTarget::audit(CliSession& session, QString address, QString action,
-                                    QString result, QString detail) {
-    QPointer<AuditLog> log = session.workspace().auditLog();
-    if (!log) {
-        co_return;
+ShareSource SealTarget::shareSource(QString what) {
+    return [what](int index) {
+        return readShare(index, what);
+    };
+}
+
+QString SealTarget::auditName(CliSession& session, const VaultEndpoint& endpoint) {
+    const auto id = session.options().connection;
+    if (!id.isEmpty() && id != QLatin1String("local")) {
+        return id;
     }
-    AuditRecord record;
-    record.connection = std::move(address);
-    record.action = std::move(action);
-    record.result = std::move(result);
-    record.detail = std::move(detail);
-    auto appending = log->append(std::move(record));
-    co_await std::move(appending);
+    return address(endpoint);
+}
+
+QString SealTarget::address(const VaultEndpoint& endpoint) {
+    return VaultClusterStatus::normalized(endpoint.address.toString());
 }
 
 QString SealTarget::describe(const VaultSealStatus& status) {

@@ -2,6 +2,7 @@
 
 #include "Result.h"
 #include "SecretBytes.h"
+#include "ShareSource.h"
 #include "VaultEndpoint.h"
 #include "VaultSealStatus.h"
 
@@ -17,8 +18,8 @@ class CommandParser;
 
 // What the operator ceremony commands (seal-status, init, unseal, seal, generate-root) share:
 // the node they talk to (--address, --ca-file), where shares and tokens come from (a terminal
-// without echo, or stdin one per line), and the audit line each state change leaves (never a
-// share or a token).
+// without echo, or stdin one per line), and the connection the ceremonies' audit lines name. The
+// ceremonies themselves (and their audit) are the app/vault services the window drives too.
 class SealTarget {
 public:
     static void addOptions(CommandParser& parser);
@@ -28,13 +29,18 @@ public:
     // The `index`-th share: typed without echo at a terminal, else the next line of stdin.
     // NotFound at end of input.
     static QCoro::Task<Result<SecretBytes>> readShare(int index, QString what);
+    // readShare() as a ceremony's share source.
+    static ShareSource shareSource(QString what);
 
     // A token for authenticated calls: --token-stdin (first line of stdin) or the keychain entry
     // of the saved Vault connection named by --connection. Empty when neither was given.
     static QCoro::Task<Result<SecretBytes>> token(CliSession& session, bool fromStdin);
 
-    static QCoro::Task<void> audit(CliSession& session, QString address, QString action,
-                                   QString result, QString detail);
+    // The connection the audit log names: the saved connection given with --connection (the
+    // id the window's audit lines use for the same node), else the node's address.
+    static QString auditName(CliSession& session, const VaultEndpoint& endpoint);
+    // The node's address as messages show it ("https://host:8200").
+    static QString address(const VaultEndpoint& endpoint);
 
     static QString describe(const VaultSealStatus& status);
 

@@ -3,8 +3,9 @@
 #include "CliSession.h"
 #include "CommandParser.h"
 #include "CredentialStore.h"
+#include "GenerateRootCeremony.h"
+#include "NewRootToken.h"
 #include "SealTarget.h"
-#include "VaultOperator.h"
 #include "VaultSession.h"
 #include "Workspace.h"
 
@@ -18,7 +19,6 @@ const QString kPrintToken = QStringLiteral("print-token");
 const QString kKeychainName = QStringLiteral("keychain-name");
 const QString kRevoke = QStringLiteral("revoke");
 const QString kCancel = QStringLiteral("cancel");
-const QString kAction = QStringLiteral("vault-generate-root");
 } // namespace
 
 QString GenerateRootCommand::summary() const {
@@ -65,25 +65,19 @@ QCoro::Task<int> GenerateRootCommand::run(CliSession& session, QStringList argum
     if (!token->isEmpty()) {
         vault.setToken(std::move(token.value()));
     }
-    VaultOperator node(&vault);
-    const auto address = vault.describe();
-    const auto audit = [&](QString result, QString detail) {
-        return SealTarget::audit(session, address, kAction, std::move(result), std::move(detail));
-    };
+    GenerateRootCeremony ceremony(&vault, session.workspace().auditLog(),
+                                  SealTarget::auditName(session, *endpoint));
+    const auto address = SealTarget::address(*endpoint);
 
-    auto detecting = node.detectGenerateRoot();
+    auto detecting = ceremony.detect();
     auto family = co_await std::move(detecting);
     if (!family) {
         co_return out.fail(family.error(), QStringLiteral("generate-root"));
     }
     out.note(QStringLiteral("using %1: %2").arg(family->path, family->reason));
     if (parser.isSet(kCancel)) {
-        auto cancelling = node.cancelGenerateRoot();
+        auto cancelling = ceremony.cancel(QStringLiteral("generate-root --cancel"));
         auto cancelled = co_await std::move(cancelling);
-        auto auditing = audit(cancelled ? QStringLiteral("ok")
-                                        : BackendError::kindName(cancelled.error().kind()),
-                              QStringLiteral("attempt cancelled"));
-        co_await std::move(auditing);
         if (!cancelled) {
             co_return out.fail(cancelled.error(), QStringLiteral("generate-root --cancel"));
         }
@@ -91,72 +85,41 @@ QCoro::Task<int> GenerateRootCommand::run(CliSession& session, QStringList argum
         co_return 0;
     }
 
-    auto starting = node.startGenerateRoot();
+    auto starting = ceremony.start();
     auto started = co_await std::move(starting);
     if (!started) {
         co_return out.fail(started.error(), QStringLiteral("generate-root"));
     }
-    const auto nonce = started->nonce;
     out.note(QStringLiteral("attempt started, nonce %1 (custodians: check it is the one you "
                             "were told); %2 shares needed")
-                 .arg(nonce)
+                 .arg(started->nonce)
                  .arg(started->required));
-    SecretBytes rootToken;
-    int progress = 0;
-    while (rootToken.isEmpty()) {
-        auto asking = SealTarget::readShare(progress + 1, QStringLiteral("unseal share"));
-        auto share = co_await std::move(asking);
-        if (!share) {
-            // The one-time password lives only in this process: an unfinished attempt is useless.
-            auto cancelling = node.cancelGenerateRoot();
-            co_await std::move(cancelling);
-            auto auditing = audit(QStringLiteral("Cancelled"),
-                                  QStringLiteral("input ended after %1 shares").arg(progress));
-            co_await std::move(auditing);
-            co_return out.fail(ExitCode::Failure,
-                               QStringLiteral("the shares ended after %1 of %2; the attempt was "
-                                              "cancelled")
-                                   .arg(progress)
-                                   .arg(started->required));
+    QObject::connect(&ceremony, &GenerateRootCeremony::progressed, [&out, &ceremony] {
+        const GenerateRootStatus& now = ceremony.attempt();
+        if (now.progress > 0) {
+            out.note(QStringLiteral("%1 of %2 shares given").arg(now.progress).arg(now.required));
         }
-        auto updating = node.updateGenerateRoot(std::move(share.value()), nonce);
-        auto step = co_await std::move(updating);
-        if (!step) {
-            auto auditing = audit(BackendError::kindName(step.error().kind()),
-                                  QStringLiteral("share %1 refused").arg(progress + 1));
-            co_await std::move(auditing);
-            co_return out.fail(step.error(), QStringLiteral("generate-root"));
-        }
-        progress = step->status.progress;
-        out.note(QStringLiteral("%1 of %2 shares given").arg(progress).arg(step->status.required));
-        if (step->status.complete) {
-            if (step->token.isEmpty()) {
-                co_return out.fail(ExitCode::Failure,
-                                   QStringLiteral("the token was encrypted to PGP key %1; "
-                                                  "decrypt it with that key")
-                                       .arg(step->status.pgpFingerprint));
-            }
-            rootToken = std::move(step->token);
-        }
+    });
+    auto taking = ceremony.takeShares(SealTarget::shareSource(QStringLiteral("unseal share")));
+    auto taken = co_await std::move(taking);
+    if (!taken) {
+        co_return out.fail(taken.error(), QStringLiteral("generate-root"));
     }
-
-    VaultSession check(*endpoint);
-    check.setToken(rootToken);
-    auto looking = check.lookupSelf();
-    auto info = co_await std::move(looking);
-    if (!info) {
-        auto auditing = audit(BackendError::kindName(info.error().kind()),
-                              QStringLiteral("new root token does not work"));
-        co_await std::move(auditing);
-        co_return out.fail(info.error(), QStringLiteral("checking the new root token"));
+    NewRootToken* rootToken = ceremony.newToken();
+    if (!rootToken->holdsToken()) {
+        co_return out.fail(ExitCode::Failure, QStringLiteral("the token was encrypted to PGP key "
+                                                             "%1; decrypt it with that key")
+                                                  .arg(ceremony.pgpFingerprint()));
+    }
+    auto checking = rootToken->check();
+    auto works = co_await std::move(checking);
+    if (!works) {
+        co_return out.fail(works.error(), QStringLiteral("checking the new root token"));
     }
     if (parser.isSet(kRevoke)) {
-        auto revoking = check.revokeSelf();
+        auto revoking = rootToken->revoke(
+            QStringLiteral("checked and revoked (%1)").arg(ceremony.familyPath()));
         auto revoked = co_await std::move(revoking);
-        auto auditing =
-            audit(revoked ? QStringLiteral("ok") : BackendError::kindName(revoked.error().kind()),
-                  QStringLiteral("new root token checked and revoked (%1)").arg(family->path));
-        co_await std::move(auditing);
         if (!revoked) {
             co_return out.fail(revoked.error(), QStringLiteral("revoking the new root token"));
         }
@@ -164,10 +127,9 @@ QCoro::Task<int> GenerateRootCommand::run(CliSession& session, QStringList argum
         co_return 0;
     }
     if (parser.isSet(kPrintToken)) {
-        auto auditing = audit(QStringLiteral("ok"),
-                              QStringLiteral("new root token printed (%1)").arg(family->path));
-        co_await std::move(auditing);
-        out.writeSecret(rootToken.view());
+        const SecretBytes printed = rootToken->handOver(
+            QStringLiteral("printed on stdout (%1)").arg(ceremony.familyPath()));
+        out.writeSecret(printed.view());
         out.writeSecret("\n");
         co_return 0;
     }
@@ -179,24 +141,17 @@ QCoro::Task<int> GenerateRootCommand::run(CliSession& session, QStringList argum
                 .arg(endpoint->address.port())
                 .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss")));
     }
-    auto storing = session.workspace().credentials()->write(
-        keyName, rootToken, CredentialStore::Persistence::KeychainOnly);
+    auto storing = rootToken->store(session.workspace().credentials(), keyName);
     auto stored = co_await std::move(storing);
     if (!stored) {
         // A root token nobody can reach is a risk with no use: revoke it.
-        auto revoking = check.revokeSelf();
+        auto revoking = rootToken->revoke(QStringLiteral("the keychain refused it"));
         co_await std::move(revoking);
-        auto auditing = audit(BackendError::kindName(stored.error().kind()),
-                              QStringLiteral("keychain refused the new root token; revoked"));
-        co_await std::move(auditing);
         co_return out.fail(stored.error(),
                            QStringLiteral("keeping the new root token (it was revoked; use "
                                           "--print-token to see it instead)"));
     }
-    auto auditing =
-        audit(QStringLiteral("ok"), QStringLiteral("new root token kept in the keychain as %1 (%2)")
-                                        .arg(keyName, family->path));
-    co_await std::move(auditing);
+    rootToken->release(); // stored: nothing here needs it any more
     out.line(QStringLiteral("a new root token is kept in the keychain as %1").arg(keyName));
     out.note(QStringLiteral("it does not expire: revoke it (auth/token/revoke-self) when the "
                             "work is done"));

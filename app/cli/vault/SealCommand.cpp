@@ -2,11 +2,11 @@
 
 #include "CliSession.h"
 #include "CommandParser.h"
+#include "SealCeremony.h"
 #include "SealTarget.h"
 #include "TerminalPrompt.h"
-#include "VaultClusterStatus.h"
-#include "VaultOperator.h"
 #include "VaultSession.h"
+#include "Workspace.h"
 
 namespace strongroom::cli {
 
@@ -56,8 +56,11 @@ QCoro::Task<int> SealCommand::run(CliSession& session, QStringList arguments) {
     }
     VaultSession vault(*endpoint);
     vault.setToken(std::move(token.value()));
-    VaultOperator node(&vault);
-    const auto address = vault.describe();
+    const bool cluster = SealTarget::clusterWanted(parser);
+    SealCeremony ceremony(
+        &vault, cluster ? SealTarget::clusterNodes(session, parser) : QStringList(),
+        session.workspace().auditLog(), SealTarget::auditName(session, *endpoint));
+    const auto address = SealTarget::address(*endpoint);
     if (!parser.isSet(kYes)) {
         if (!TerminalPrompt::isInteractive()) {
             co_return parser.usageError(out, QStringLiteral("sealing needs --yes when not at a "
@@ -75,16 +78,12 @@ QCoro::Task<int> SealCommand::run(CliSession& session, QStringList arguments) {
                                                                  "did not match"));
         }
     }
-    if (SealTarget::clusterWanted(parser)) {
-        auto sealingAll = sealCluster(session, vault, SealTarget::clusterNodes(session, parser));
+    if (cluster) {
+        auto sealingAll = sealCluster(session, ceremony);
         co_return co_await std::move(sealingAll);
     }
-    auto sealing = node.seal();
+    auto sealing = ceremony.seal();
     auto sealed = co_await std::move(sealing);
-    auto auditing = SealTarget::audit(
-        session, address, QStringLiteral("vault-seal"),
-        sealed ? QStringLiteral("ok") : BackendError::kindName(sealed.error().kind()), {});
-    co_await std::move(auditing);
     if (!sealed) {
         co_return out.fail(sealed.error(), QStringLiteral("seal"));
     }
@@ -92,16 +91,14 @@ QCoro::Task<int> SealCommand::run(CliSession& session, QStringList arguments) {
     co_return 0;
 }
 
-QCoro::Task<int> SealCommand::sealCluster(CliSession& session, VaultSession& vault,
-                                          QStringList nodes) {
+QCoro::Task<int> SealCommand::sealCluster(CliSession& session, SealCeremony& ceremony) {
     CliOutput& out = session.output();
-    VaultClusterStatus cluster(&vault, nodes);
-    auto reading = cluster.refresh();
+    auto reading = ceremony.refresh();
     const auto report = co_await std::move(reading);
     if (!report.haError.isEmpty()) {
         out.note(report.haError);
     }
-    auto sealing = cluster.sealCluster();
+    auto sealing = ceremony.sealCluster();
     const auto outcomes = co_await std::move(sealing);
     std::optional<BackendError> firstError;
     for (const auto& outcome : outcomes) {
@@ -109,11 +106,6 @@ QCoro::Task<int> SealCommand::sealCluster(CliSession& session, VaultSession& vau
             out.line(QStringLiteral("%1 was already sealed").arg(outcome.address));
             continue;
         }
-        auto auditing = SealTarget::audit(
-            session, outcome.address, QStringLiteral("vault-seal"),
-            outcome.error ? BackendError::kindName(outcome.error->kind()) : QStringLiteral("ok"),
-            QStringLiteral("cluster"));
-        co_await std::move(auditing);
         if (outcome.error) {
             firstError = firstError ? firstError : outcome.error;
             out.line(QStringLiteral("%1 was not sealed: %2")

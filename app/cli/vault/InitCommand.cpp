@@ -2,9 +2,9 @@
 
 #include "CliSession.h"
 #include "CommandParser.h"
+#include "InitializeCeremony.h"
 #include "SealTarget.h"
-#include "VaultOperator.h"
-#include "VaultSession.h"
+#include "Workspace.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -97,48 +97,45 @@ QCoro::Task<int> InitCommand::run(CliSession& session, QStringList arguments) {
             }
         }
     }
-    VaultSession vault(*endpoint);
-    VaultOperator node(&vault);
-    const auto address = vault.describe();
-    const auto shape = QStringLiteral("%1 shares, threshold %2").arg(*shares).arg(*threshold);
-    auto initializing =
-        node.init({*shares, *threshold, parser.values(kPgpKey), parser.value(kRootPgpKey)});
+    InitializeCeremony ceremony(*endpoint, session.workspace().auditLog(),
+                                SealTarget::auditName(session, *endpoint));
+    const auto address = SealTarget::address(*endpoint);
+    auto initializing = ceremony.initialize(
+        {*shares, *threshold, parser.values(kPgpKey), parser.value(kRootPgpKey)});
     auto init = co_await std::move(initializing);
     if (!init) {
-        auto auditing = SealTarget::audit(session, address, QStringLiteral("vault-init"),
-                                          BackendError::kindName(init.error().kind()), shape);
-        co_await std::move(auditing);
         co_return out.fail(init.error(), QStringLiteral("init"));
     }
-    auto auditing = SealTarget::audit(session, address, QStringLiteral("vault-init"),
-                                      QStringLiteral("ok"), shape);
-    co_await std::move(auditing);
-    int index = 0;
-    for (auto& share : init->keys) {
-        ++index;
-        if (shareDir.isEmpty()) {
+    const int count = ceremony.shareCount();
+    bool toFiles = !shareDir.isEmpty();
+    while (ceremony.stage() == InitializeCeremony::Stage::HandingOut) {
+        const int index = ceremony.handedOut() + 1;
+        SecretBytes share = ceremony.takeShare();
+        const auto path = QDir(shareDir).filePath(QStringLiteral("share-%1").arg(index));
+        QString problem;
+        if (toFiles && (problem = writeShareFile(path, share)).isEmpty()) {
+            out.note(QStringLiteral("share %1 written to %2").arg(index).arg(path));
+        } else {
+            if (!problem.isEmpty()) {
+                out.note(QStringLiteral("strongroom-cli: %1").arg(problem));
+                out.note(QStringLiteral("the remaining shares are printed instead"));
+                toFiles = false;
+            }
             out.writeSecret(QStringLiteral("share %1: ").arg(index).toStdString());
             out.writeSecret(share.view());
             out.writeSecret("\n");
-        } else {
-            const auto path = QDir(shareDir).filePath(QStringLiteral("share-%1").arg(index));
-            if (const auto error = writeShareFile(path, share); !error.isEmpty()) {
-                out.note(QStringLiteral("strongroom-cli: %1").arg(error));
-                out.note(QStringLiteral("the remaining shares are printed instead"));
-                out.writeSecret(QStringLiteral("share %1: ").arg(index).toStdString());
-                out.writeSecret(share.view());
-                out.writeSecret("\n");
-            } else {
-                out.note(QStringLiteral("share %1 written to %2").arg(index).arg(path));
-            }
         }
         share.clear();
+        ceremony.shareStored();
     }
+    const SecretBytes rootToken = ceremony.handOverRootToken(QStringLiteral("printed on stdout"));
     out.writeSecret("root token: ");
-    out.writeSecret(init->rootToken.view());
+    out.writeSecret(rootToken.view());
     out.writeSecret("\n");
-    out.note(QStringLiteral("initialized %1 with %2; it is sealed: unseal it with %3 shares")
-                 .arg(address, shape)
+    out.note(QStringLiteral("initialized %1 with %2 shares, threshold %3; it is sealed: unseal it "
+                            "with %3 shares")
+                 .arg(address)
+                 .arg(count)
                  .arg(*threshold));
     co_return 0;
 }

@@ -2,10 +2,8 @@
 
 #include "CliSession.h"
 #include "CommandParser.h"
+#include "SealStatusCheck.h"
 #include "SealTarget.h"
-#include "VaultClusterStatus.h"
-#include "VaultOperator.h"
-#include "VaultSession.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -101,25 +99,15 @@ QCoro::Task<int> SealStatusCommand::run(CliSession& session, QStringList argumen
     if (!endpoint) {
         co_return parser.usageError(out, why);
     }
-    VaultSession vault(*endpoint);
-    VaultOperator node(&vault);
-    auto reading = node.sealStatus();
-    auto status = co_await std::move(reading);
-    if (!status) {
-        co_return out.fail(status.error(), QStringLiteral("seal-status"));
+    SealStatusCheck check(*endpoint);
+    auto reading = check.read();
+    auto seen = co_await std::move(reading);
+    if (!seen.status) {
+        co_return out.fail(seen.status.error(), QStringLiteral("seal-status"));
     }
-    const auto& s = status.value();
-    std::optional<VaultLeader> leader;
-    QString leaderError;
-    if (s.initialized && !s.sealed) {
-        auto asking = node.leader();
-        auto read = co_await std::move(asking);
-        if (read) {
-            leader = read.value();
-        } else {
-            leaderError = read.error().message();
-        }
-    }
+    const auto& s = seen.status.value();
+    const std::optional<VaultLeader> leader = seen.leader;
+    const QString leaderError = seen.leaderUnknown;
     std::optional<VaultClusterReport> cluster;
     if (SealTarget::clusterWanted(parser)) {
         auto fetching = SealTarget::token(session, parser.isSet(kTokenStdin));
@@ -127,11 +115,9 @@ QCoro::Task<int> SealStatusCommand::run(CliSession& session, QStringList argumen
         if (!token) {
             co_return out.fail(token.error(), QStringLiteral("seal-status"));
         }
-        vault.setToken(std::move(token.value()));
-        VaultClusterStatus nodes(&vault, SealTarget::clusterNodes(session, parser));
-        auto surveying = nodes.refresh();
+        check.setToken(std::move(token.value()));
+        auto surveying = check.surveyCluster(SealTarget::clusterNodes(session, parser));
         cluster = co_await std::move(surveying);
-        vault.clearToken();
     }
     if (session.options().json) {
         QJsonObject ha = leader ? leaderJson(*leader) : QJsonObject{};

@@ -5,7 +5,7 @@
 #include <QStringList>
 
 namespace strongroom {
-class VaultSession;
+class SealCeremony;
 }
 
 namespace strongroom::cli {
@@ -19,7 +19,7 @@ public:
     QCoro::Task<int> run(CliSession& session, QStringList arguments) override;
 
 private:
-    QCoro::Task<int> sealCluster(CliSession& session, VaultSession& vault, QStringList nodes);
+    QCoro::Task<int> sealCluster(CliSession& session, SealCeremony& ceremony);
 };
 
 } // namespace strongroom::cli

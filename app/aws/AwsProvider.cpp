@@ -10,8 +10,8 @@ ProviderDescription awsProvider() {
     description.id = QStringLiteral("aws");
     description.displayName = QStringLiteral("AWS Secrets Manager");
     description.iconName = QStringLiteral("provider-aws");
-    description.summary = QStringLiteral(
-        "AWS Secrets Manager (or moto / LocalStack): keys, profiles, roles with MFA");
+    description.summary =
+        QStringLiteral("Keys, profiles or a role with MFA; also moto, LocalStack");
     description.keychainPrefixes = {AwsConnector::keychainKey({})};
     description.makeConnector = [](Workspace* workspace, QObject* parent) -> StoreConnector* {
         return new AwsConnector(workspace, parent);

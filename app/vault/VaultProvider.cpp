@@ -10,8 +10,8 @@ ProviderDescription vaultProvider() {
     description.id = QStringLiteral("vault");
     description.displayName = QStringLiteral("Vault / OpenBao");
     description.iconName = QStringLiteral("provider-vault");
-    description.summary = QStringLiteral(
-        "A HashiCorp Vault or OpenBao server: KV v1/v2, sign-in methods, ceremonies");
+    description.summary =
+        QStringLiteral("KV v1/v2 with any sign-in method; the operator ceremonies");
     description.keychainPrefixes = {VaultConnector::keychainKey({})};
     description.makeConnector = [](Workspace* workspace, QObject* parent) -> StoreConnector* {
         return new VaultConnector(workspace, parent);

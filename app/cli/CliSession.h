@@ -15,7 +15,6 @@ namespace strongroom {
 class Connection;
 class SecretService;
 class StoreConnector;
-class VaultConnector;
 class Workspace;
 } // namespace strongroom
 
@@ -48,11 +47,6 @@ public:
     // registry; nullptr for a store this build does not know. A store's own commands cast it to
     // their connector type (app/cli/<store>/).
     StoreConnector* connector(const QString& providerId);
-
-    // Transitional: the Vault ceremony commands (SealTarget) still call this while they are
-    // rewritten on another branch; it is VaultCliSession::connector(*this) and goes once they
-    // move to app/cli/vault. Defined in vault/VaultCliSession.cpp.
-    VaultConnector& vaultConnector();
 
     // The connection named by --connection, opened and unlocked.
     QCoro::Task<Result<Connection*>> openConnection();

@@ -132,8 +132,8 @@ private Q_SLOTS:
         spec.address = m_server.address().toString();
         VaultCredentials credentials;
         credentials.secret = m_init.rootToken;
-        Result<Connection*> added =
-            await(m_window->vaultConnections()->connector()->connectNew(spec, credentials));
+        Result<Connection*> added = await(
+            m_window->storeUi<VaultConnections>()->connector()->connectNew(spec, credentials));
         QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().message()));
     }
 

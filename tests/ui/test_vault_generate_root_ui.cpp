@@ -196,8 +196,8 @@ private Q_SLOTS:
         VaultCredentials credentials;
         credentials.secret = m_init.rootToken;
         QVERIFY2(m_server.waitUntilActive(), qPrintable(m_server.lastError()));
-        Result<Connection*> added =
-            await(m_window->vaultConnections()->connector()->connectNew(spec, credentials));
+        Result<Connection*> added = await(
+            m_window->storeUi<VaultConnections>()->connector()->connectNew(spec, credentials));
         QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().message()));
         m_id = spec.id;
     }

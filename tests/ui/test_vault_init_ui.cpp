@@ -142,7 +142,7 @@ private Q_SLOTS:
     }
 
     void theConnectDialogOffersToInitializeANewNode() {
-        VaultConnectDialog* connect = m_window->vaultConnections()->openConnectDialog();
+        VaultConnectDialog* connect = m_window->storeUi<VaultConnections>()->openConnectDialog();
         QTest::keyClicks(connect->nameField(), QStringLiteral("fresh-node"));
         QTest::keyClicks(connect->addressField(), m_server.address().toString());
         QTest::keyClicks(connect->authFields()->tokenField(), QStringLiteral("no-token-yet"));
@@ -342,7 +342,7 @@ private Q_SLOTS:
         WAIT_VERIFY(unseal->isUnsealed(), 15000);
         QVERIFY(!serverStatus().sealed);
         unseal->reject();
-        VaultConnector* connector = m_window->vaultConnections()->connector();
+        VaultConnector* connector = m_window->storeUi<VaultConnections>()->connector();
         QVERIFY2(m_server.waitUntilActive(), qPrintable(m_server.lastError()));
         Result<Connection*> opened = await(connector->reconnect(m_id));
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message()));
@@ -361,7 +361,7 @@ private Q_SLOTS:
             10000);
         QVERIFY(!init->isEnabled());
         // The dialog checks again (the node may have been initialized since the menu opened).
-        m_window->vaultConnections()->ceremonies()->initialize(m_id);
+        m_window->storeUi<VaultConnections>()->ceremonies()->initialize(m_id);
         auto* dialog = waitForDialog<InitDialog>();
         QVERIFY(dialog);
         WAIT_VERIFY(dialog->statusLabel()->text().contains(QStringLiteral("already initialized")),

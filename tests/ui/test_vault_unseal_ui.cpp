@@ -109,8 +109,8 @@ private Q_SLOTS:
         VaultCredentials credentials;
         credentials.secret = m_init.rootToken;
         QVERIFY2(m_server.waitUntilActive(), qPrintable(m_server.lastError()));
-        Result<Connection*> added =
-            await(m_window->vaultConnections()->connector()->connectNew(spec, credentials));
+        Result<Connection*> added = await(
+            m_window->storeUi<VaultConnections>()->connector()->connectNew(spec, credentials));
         QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().message()));
         m_id = spec.id;
     }
@@ -329,7 +329,8 @@ private Q_SLOTS:
         credentials.secret = init->rootToken;
         Result<Connection*> added = BackendError(BackendError::Kind::Network);
         for (int attempt = 0; attempt < 40 && !added.ok(); ++attempt) {
-            added = await(m_window->vaultConnections()->connector()->connectNew(spec, credentials));
+            added = await(
+                m_window->storeUi<VaultConnections>()->connector()->connectNew(spec, credentials));
             if (!added.ok()) {
                 QTest::qWait(250);
             }

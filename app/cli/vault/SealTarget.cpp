@@ -5,6 +5,7 @@
 #include "CredentialStore.h"
 #include "InputReader.h"
 #include "TerminalPrompt.h"
+#include "VaultCliSession.h"
 #include "VaultClusterStatus.h"
 #include "VaultConnectionSpec.h"
 #include "VaultConnector.h"
@@ -134,7 +135,7 @@ QStringList SealTarget::clusterNodes(CliSession& session, const CommandParser& p
     QStringList nodes = parser.values(kNode);
     const auto id = session.options().connection;
     if (!id.isEmpty() && id != QLatin1String("local")) {
-        if (const auto spec = session.vaultConnector().spec(id)) {
+        if (const auto spec = VaultCliSession::connector(session).spec(id)) {
             nodes += spec->clusterNodes;
         }
     }

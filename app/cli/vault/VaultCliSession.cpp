@@ -21,10 +21,6 @@ VaultConnector& VaultCliSession::connector(CliSession& session) {
     return *vault;
 }
 
-VaultConnector& CliSession::vaultConnector() {
-    return VaultCliSession::connector(*this);
-}
-
 QCoro::Task<Result<Connection*>> VaultCliSession::open(CliSession& session, QString id) {
     VaultConnector& vault = connector(session);
     // The token kept in the keychain by `vault connect` / `vault login`.

@@ -153,6 +153,12 @@ void Workspace::lock() {
     }
 }
 
+bool Workspace::unlockNeedsPassphrase() const {
+    const Connection* local = connection(localConnectionId());
+    const auto* store = local ? qobject_cast<LocalStore*>(local->backend()) : nullptr;
+    return store && store->protection() == LocalKeyProtection::Passphrase;
+}
+
 QCoro::Task<Status> Workspace::unlock(SecretBytes passphrase) {
     QPointer<Workspace> self(this);
     Connection* local = connection(localConnectionId());

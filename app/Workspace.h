@@ -74,6 +74,8 @@ public:
     // credentials kept in memory are wiped, and locked() tells the UI to clear what it shows.
     void lock();
     bool isLocked() const { return m_locked; }
+    // Whether unlock() needs the passphrase: the local store is open and protected by one.
+    bool unlockNeedsPassphrase() const;
     // Unlocks the local store again (keychain key, or `passphrase` for a passphrase store).
     QCoro::Task<Status> unlock(SecretBytes passphrase = {});
 

@@ -8,7 +8,6 @@
 #include "CredentialStatus.h"
 #include "DeletionWorkflow.h"
 #include "InactivityTimer.h"
-#include "LocalStore.h"
 #include "LockScreen.h"
 #include "QuickOpenDialog.h"
 #include "QuickOpenModel.h"
@@ -288,9 +287,7 @@ void MainWindow::workspaceLocked() {
 }
 
 bool MainWindow::needsPassphrase() const {
-    const Connection* local = m_workspace->connection(Workspace::localConnectionId());
-    const auto* store = local ? qobject_cast<LocalStore*>(local->backend()) : nullptr;
-    return store && store->protection() == LocalKeyProtection::Passphrase;
+    return m_workspace->unlockNeedsPassphrase();
 }
 
 void MainWindow::workspaceUnlocked() {

@@ -10,7 +10,6 @@
 #include "CredentialStatus.h"
 #include "DeletionWorkflow.h"
 #include "InactivityTimer.h"
-#include "LocalStore.h"
 #include "LockScreen.h"
 #include "QuickOpenDialog.h"
 #include "QuickOpenModel.h"

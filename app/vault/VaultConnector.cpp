@@ -423,4 +423,15 @@ std::optional<VaultConnectionSpec> VaultConnector::spec(const QString& connectio
     return savedSpec(connectionId);
 }
 
+QCoro::Task<Result<VaultMount>> VaultConnector::addMount(QString connectionId, QString mountPath,
+                                                         int kvVersion) {
+    VaultBackend* open = backend(connectionId);
+    if (!open) {
+        co_return BackendError(BackendError::Kind::NotFound,
+                               QStringLiteral("connection '%1' is not open").arg(connectionId));
+    }
+    auto adding = open->addMount(std::move(mountPath), kvVersion);
+    co_return co_await std::move(adding);
+}
+
 } // namespace strongroom

@@ -6,6 +6,7 @@
 #include "VaultConnectionSpec.h"
 #include "VaultCredentials.h"
 #include "VaultEndpoint.h"
+#include "VaultMount.h"
 #include "VaultToken.h"
 
 #include <QCoroTask>
@@ -62,6 +63,10 @@ public:
     QString credentialStatus(const QString& connectionId) const override;
     VaultBackend* backend(const QString& connectionId) const;
     std::optional<VaultConnectionSpec> spec(const QString& connectionId) const;
+    // Adds a KV mount the token cannot list (sys/mounts refused) to an open connection, with the
+    // KV version the operator gives (0: ask the server). NotFound when the connection is closed.
+    QCoro::Task<Result<VaultMount>> addMount(QString connectionId, QString mountPath,
+                                             int kvVersion);
 
     // Stops waiting for a browser sign-in (OIDC); the pending login fails with Cancelled.
     void cancelBrowserLogin();

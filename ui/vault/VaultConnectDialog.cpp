@@ -2,11 +2,10 @@
 
 #include "ConnectionIds.h"
 #include "ErrorLabel.h"
+#include "SealStatusCheck.h"
 #include "VaultAuthFields.h"
 #include "VaultConnector.h"
 #include "VaultEnvironment.h"
-#include "VaultOperator.h"
-#include "VaultSession.h"
 #include "Workspace.h"
 
 #include <QDialogButtonBox>
@@ -251,8 +250,7 @@ QCoro::Task<> VaultConnectDialog::connectWith(VaultConnectionSpec spec,
             co_return;
         }
         // A node nobody initialized yet answers "sealed" too: ask it which.
-        VaultSession session(VaultConnector::endpointFor(wanted));
-        VaultOperator node(&session);
+        SealStatusCheck node(VaultConnector::endpointFor(wanted));
         auto asking = node.sealStatus();
         auto status = co_await std::move(asking);
         if (self && status && !status->initialized) {

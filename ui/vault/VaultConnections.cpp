@@ -5,7 +5,6 @@
 #include "AppSettings.h"
 #include "Connection.h"
 #include "ConnectionMenus.h"
-#include "VaultBackend.h"
 #include "VaultConnectDialog.h"
 #include "VaultConnector.h"
 #include "VaultLoginDialog.h"
@@ -222,14 +221,10 @@ void VaultConnections::askMountPath(const QString& connectionId) {
 
 QCoro::Task<> VaultConnections::doAddMount(QString connectionId, QString mountPath, int kvVersion) {
     QPointer<VaultConnections> self(this);
-    VaultBackend* backend = m_connector->backend(connectionId);
-    if (!backend) {
-        co_return;
-    }
     if (!mountPath.endsWith(QLatin1Char('/'))) {
         mountPath += QLatin1Char('/');
     }
-    auto task = backend->addMount(mountPath, kvVersion);
+    auto task = m_connector->addMount(connectionId, mountPath, kvVersion);
     auto added = co_await std::move(task);
     if (!self) {
         co_return;

@@ -26,11 +26,10 @@ struct AwsScheduledDeletion {
     QDateTime deletionDate;
 };
 
-// Transitional: the AWS-only shape of rotation and deletion from before the common contract
-// had them. Every call is now the backend's own contract call (rotateNow, configureRotation,
-// disableRotation, clearStuckRotation, deleteSecret, restoreSecret, deletedSecrets) or
-// rotateSecret(), so this holds no logic of its own beyond scheduleDeletion()'s date. Nothing
-// new should use it; remove it once app/ and ui/ call the contract.
+// Test-only: the AWS-shaped rotation and deletion calls of earlier releases, which
+// test_aws_admin_requests drives on a scripted server. Every call is the backend's own contract
+// call (rotateNow, configureRotation, disableRotation, clearStuckRotation, deleteSecret,
+// restoreSecret, deletedSecrets) or rotateSecret(), so the wire cases test the backend itself.
 class SecretsManagerAdmin {
 public:
     explicit SecretsManagerAdmin(SecretsManagerBackend* backend);

@@ -35,19 +35,10 @@ QString DeletionService::describe(const DeleteOptions& options, const DeletionRu
 
 QCoro::Task<Status> DeletionService::deleteSecret(Connection* connection, SecretRef ref,
                                                   DeleteOptions options) {
-    if (!connection) {
-        co_return noConnection();
-    }
-    const OperationAudit audit = m_audit;
-    const QString id = connection->id();
     const QString detail = describe(options, rulesOf(connection));
-    auto deleting = connection->backend()->deleteSecret(ref, options);
-    auto result = co_await std::move(deleting);
-    auto auditing =
-        audit.record(id, ref.path, actions::deleteSecret(), {}, OperationAudit::outcome(result),
-                     OperationAudit::withFailure(detail, result));
-    co_await std::move(auditing);
-    co_return result;
+    return m_audit.run<Done>(
+        connection, ref.path, actions::deleteSecret(),
+        [ref, options](SecretBackend& store) { return store.deleteSecret(ref, options); }, detail);
 }
 
 QCoro::Task<Result<QList<DeletedSecret>>>
@@ -60,33 +51,15 @@ DeletionService::deletedSecrets(Connection* connection, QString prefix, CancelTo
 }
 
 QCoro::Task<Status> DeletionService::restore(Connection* connection, SecretRef ref) {
-    if (!connection) {
-        co_return noConnection();
-    }
-    const OperationAudit audit = m_audit;
-    const QString id = connection->id();
-    auto restoring = connection->backend()->restoreSecret(ref);
-    auto result = co_await std::move(restoring);
-    auto auditing =
-        audit.record(id, ref.path, actions::restoreSecret(), {}, OperationAudit::outcome(result),
-                     OperationAudit::failureDetail(result));
-    co_await std::move(auditing);
-    co_return result;
+    return m_audit.run<Done>(connection, ref.path, actions::restoreSecret(),
+                             [ref](SecretBackend& store) { return store.restoreSecret(ref); });
 }
 
 QCoro::Task<Status> DeletionService::purge(Connection* connection, SecretRef ref) {
-    if (!connection) {
-        co_return noConnection();
-    }
-    const OperationAudit audit = m_audit;
-    const QString id = connection->id();
-    auto purging = connection->backend()->purgeSecret(ref);
-    auto result = co_await std::move(purging);
-    auto auditing =
-        audit.record(id, ref.path, actions::purgeSecret(), {}, OperationAudit::outcome(result),
-                     OperationAudit::withFailure(QStringLiteral("from the bin"), result));
-    co_await std::move(auditing);
-    co_return result;
+    return m_audit.run<Done>(
+        connection, ref.path, actions::purgeSecret(),
+        [ref](SecretBackend& store) { return store.purgeSecret(ref); },
+        QStringLiteral("from the bin"));
 }
 
 } // namespace strongroom

@@ -1,12 +1,16 @@
 #pragma once
 
 #include "AuditActions.h"
+#include "Connection.h"
 #include "Result.h"
+#include "SecretBackend.h"
 
 #include <QCoroTask>
 #include <QPointer>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
 
 namespace strongroom {
 
@@ -40,8 +44,37 @@ public:
     QCoro::Task<void> record(QString connection, QString path, QString action, QStringList versions,
                              QString result, QString detail = {}) const;
 
+    // One operator action on a store: runs `call` on the connection's backend and writes its line
+    // whatever the outcome (`action` on `path`, the versions `versionsOf` names, `detail` with the
+    // failure's detail appended). InvalidInput when there is no connection (nothing written).
+    template <typename T>
+    QCoro::Task<Result<T>> run(Connection* connection, QString path, QString action,
+                               std::function<QCoro::Task<Result<T>>(SecretBackend&)> call,
+                               QString detail = {},
+                               std::function<QStringList(const Result<T>&)> versionsOf = {}) const;
+
 private:
     QPointer<AuditLog> m_log;
 };
+
+template <typename T>
+QCoro::Task<Result<T>>
+OperationAudit::run(Connection* connection, QString path, QString action,
+                    std::function<QCoro::Task<Result<T>>(SecretBackend&)> call, QString detail,
+                    std::function<QStringList(const Result<T>&)> versionsOf) const {
+    if (!connection) {
+        co_return BackendError(BackendError::Kind::InvalidInput, QStringLiteral("no connection"));
+    }
+    // A copy: the service holding this may be gone when the call comes back.
+    const OperationAudit audit = *this;
+    const QString id = connection->id();
+    auto calling = call(*connection->backend());
+    auto result = co_await std::move(calling);
+    const QStringList versions = versionsOf ? versionsOf(result) : QStringList();
+    auto recording = audit.record(id, std::move(path), std::move(action), versions, outcome(result),
+                                  withFailure(std::move(detail), result));
+    co_await std::move(recording);
+    co_return result;
+}
 
 } // namespace strongroom

@@ -1,5 +1,7 @@
 #include "LocalPath.h"
 
+#include "SecretPathRules.h"
+
 namespace strongroom {
 
 namespace {
@@ -9,6 +11,9 @@ BackendError invalid(const QString& why) {
 }
 
 bool segmentsValid(const QString& path) {
+    if (pathEscapeProblem(path)) {
+        return false;
+    }
     const auto segments = path.split(QLatin1Char('/'));
     for (const auto& segment : segments) {
         if (segment.isEmpty() || segment == QLatin1String(".") || segment == QLatin1String("..")) {

@@ -1,5 +1,7 @@
 #include "VaultBackend.h"
 
+#include "SecretPathRules.h"
+
 #include "JsonWipe.h"
 #include "VaultParsers.h"
 
@@ -212,6 +214,10 @@ QCoro::Task<Result<VaultMount>> VaultBackend::addMount(QString path, int kvVersi
 // Gives Cancelled itself when the backend went away while it waited, so callers need not check.
 QCoro::Task<Result<VaultKvPath>> VaultBackend::resolve(QString path) {
     QPointer<VaultBackend> self(this);
+    // Before anything is asked of the server, mount table included.
+    if (auto escape = pathEscapeProblem(path)) {
+        co_return *escape;
+    }
     while (path.startsWith(QLatin1Char('/'))) {
         path.remove(0, 1);
     }

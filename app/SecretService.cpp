@@ -149,96 +149,51 @@ QCoro::Task<Result<WriteResult>> SecretService::rollback(Connection* connection,
 
 QCoro::Task<Status> SecretService::deleteVersions(Connection* connection, SecretRef ref,
                                                   QStringList versions, QString auditAction) {
-    if (!connection) {
-        co_return noConnection();
-    }
-    QPointer<SecretService> self(this);
-    const QString id = connection->id();
-    auto deleting = connection->backend()->deleteVersions(ref, versions);
-    auto result = co_await std::move(deleting);
-    if (self) {
-        auto auditing =
-            self->audit(id, ref.path, orDefault(auditAction, actions::deleteVersions()), versions,
-                        OperationAudit::outcome(result), OperationAudit::failureDetail(result));
-        co_await std::move(auditing);
-    }
-    co_return result;
+    return m_audit.run<Done>(
+        connection, ref.path, orDefault(auditAction, actions::deleteVersions()),
+        [ref, versions](SecretBackend& store) { return store.deleteVersions(ref, versions); }, {},
+        [versions](const Status&) { return versions; });
 }
 
 QCoro::Task<Status> SecretService::undeleteVersions(Connection* connection, SecretRef ref,
                                                     QStringList versions, QString auditAction) {
-    if (!connection) {
-        co_return noConnection();
-    }
-    QPointer<SecretService> self(this);
-    const QString id = connection->id();
-    auto undeleting = connection->backend()->undeleteVersions(ref, versions);
-    auto result = co_await std::move(undeleting);
-    if (self) {
-        auto auditing =
-            self->audit(id, ref.path, orDefault(auditAction, actions::undeleteVersions()), versions,
-                        OperationAudit::outcome(result), OperationAudit::failureDetail(result));
-        co_await std::move(auditing);
-    }
-    co_return result;
+    return m_audit.run<Done>(
+        connection, ref.path, orDefault(auditAction, actions::undeleteVersions()),
+        [ref, versions](SecretBackend& store) { return store.undeleteVersions(ref, versions); }, {},
+        [versions](const Status&) { return versions; });
 }
 
 QCoro::Task<Status> SecretService::destroyVersions(Connection* connection, SecretRef ref,
                                                    QStringList versions, QString auditAction) {
-    if (!connection) {
-        co_return noConnection();
-    }
-    QPointer<SecretService> self(this);
-    const QString id = connection->id();
-    auto destroying = connection->backend()->destroyVersions(ref, versions);
-    auto result = co_await std::move(destroying);
-    if (self) {
-        auto auditing =
-            self->audit(id, ref.path, orDefault(auditAction, actions::destroyVersions()), versions,
-                        OperationAudit::outcome(result), OperationAudit::failureDetail(result));
-        co_await std::move(auditing);
-    }
-    co_return result;
+    return m_audit.run<Done>(
+        connection, ref.path, orDefault(auditAction, actions::destroyVersions()),
+        [ref, versions](SecretBackend& store) { return store.destroyVersions(ref, versions); }, {},
+        [versions](const Status&) { return versions; });
 }
 
 QCoro::Task<Status> SecretService::setVersionsEnabled(Connection* connection, SecretRef ref,
                                                       QStringList versions, bool enabled) {
-    if (!connection) {
-        co_return noConnection();
-    }
-    QPointer<SecretService> self(this);
-    const QString id = connection->id();
-    auto changing = connection->backend()->setVersionsEnabled(ref, versions, enabled);
-    auto result = co_await std::move(changing);
-    if (self) {
-        auto auditing = self->audit(
-            id, ref.path, enabled ? actions::enableVersions() : actions::disableVersions(),
-            versions, OperationAudit::outcome(result), OperationAudit::failureDetail(result));
-        co_await std::move(auditing);
-    }
-    co_return result;
+    return m_audit.run<Done>(
+        connection, ref.path, enabled ? actions::enableVersions() : actions::disableVersions(),
+        [ref, versions, enabled](SecretBackend& store) {
+            return store.setVersionsEnabled(ref, versions, enabled);
+        },
+        {}, [versions](const Status&) { return versions; });
 }
 
 QCoro::Task<Status> SecretService::moveLabel(Connection* connection, SecretRef ref, QString label,
                                              QString toVersion, QString expectedFromVersion) {
-    if (!connection) {
-        co_return noConnection();
-    }
-    QPointer<SecretService> self(this);
-    const QString id = connection->id();
-    auto moving = connection->backend()->moveLabel(ref, label, toVersion, expectedFromVersion);
-    auto result = co_await std::move(moving);
-    if (self) {
-        const QString detail =
-            expectedFromVersion.isEmpty()
-                ? QStringLiteral("%1 set on %2").arg(label, toVersion)
-                : QStringLiteral("%1 from %2 to %3").arg(label, expectedFromVersion, toVersion);
-        auto auditing = self->audit(
-            id, ref.path, actions::moveLabel(), nonEmpty(expectedFromVersion, toVersion),
-            OperationAudit::outcome(result), OperationAudit::withFailure(detail, result));
-        co_await std::move(auditing);
-    }
-    co_return result;
+    const QString detail =
+        expectedFromVersion.isEmpty()
+            ? QStringLiteral("%1 set on %2").arg(label, toVersion)
+            : QStringLiteral("%1 from %2 to %3").arg(label, expectedFromVersion, toVersion);
+    const QStringList versions = nonEmpty(expectedFromVersion, toVersion);
+    return m_audit.run<Done>(
+        connection, ref.path, actions::moveLabel(),
+        [ref, label, toVersion, expectedFromVersion](SecretBackend& store) {
+            return store.moveLabel(ref, label, toVersion, expectedFromVersion);
+        },
+        detail, [versions](const Status&) { return versions; });
 }
 
 QCoro::Task<Status> SecretService::updateMetadata(Connection* connection, SecretRef ref,

@@ -170,30 +170,14 @@ QCoro::Task<> DeletedSecretsDialog::load() {
 }
 
 QCoro::Task<> DeletedSecretsDialog::restoreSelected() {
-    QPointer<DeletedSecretsDialog> self(this);
-    const QString path = selectedPath();
-    if (path.isEmpty() || !m_workflow || m_busy) {
-        co_return;
-    }
-    m_error->clearMessage();
-    setBusy(true);
-    auto restoring = m_workflow->restore(m_connectionId, path, this);
-    const bool restored = co_await std::move(restoring);
-    if (!self) {
-        co_return;
-    }
-    setBusy(false);
-    if (!restored) {
-        co_return;
-    }
-    auto reloading = load();
-    co_await std::move(reloading);
-    if (self) {
-        m_summary->setText(tr("Restored %1. ").arg(path) + m_summary->text());
-    }
+    return onSelected(&DeletionWorkflow::restore, tr("Restored %1. "));
 }
 
 QCoro::Task<> DeletedSecretsDialog::purgeSelected() {
+    return onSelected(&DeletionWorkflow::purge, tr("Purged %1. "));
+}
+
+QCoro::Task<> DeletedSecretsDialog::onSelected(BinAction action, QString doneText) {
     QPointer<DeletedSecretsDialog> self(this);
     const QString path = selectedPath();
     if (path.isEmpty() || !m_workflow || m_busy) {
@@ -201,19 +185,19 @@ QCoro::Task<> DeletedSecretsDialog::purgeSelected() {
     }
     m_error->clearMessage();
     setBusy(true);
-    auto purging = m_workflow->purge(m_connectionId, path, this);
-    const bool purged = co_await std::move(purging);
+    auto acting = (m_workflow->*action)(m_connectionId, path, this);
+    const bool done = co_await std::move(acting);
     if (!self) {
         co_return;
     }
     setBusy(false);
-    if (!purged) {
+    if (!done) {
         co_return;
     }
     auto reloading = load();
     co_await std::move(reloading);
     if (self) {
-        m_summary->setText(tr("Purged %1. ").arg(path) + m_summary->text());
+        m_summary->setText(doneText.arg(path) + m_summary->text());
     }
 }
 

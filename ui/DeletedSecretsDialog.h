@@ -50,6 +50,10 @@ private:
     QCoro::Task<> load();
     QCoro::Task<> restoreSelected();
     QCoro::Task<> purgeSelected();
+    // Restore or purge the selected secret (confirmed by the workflow), then list the bin again
+    // and say `doneText` (%1: the path).
+    using BinAction = QCoro::Task<bool> (DeletionWorkflow::*)(QString, QString, QWidget*);
+    QCoro::Task<> onSelected(BinAction action, QString doneText);
 
     QPointer<Workspace> m_workspace;
     QPointer<DeletionWorkflow> m_workflow;
